@@ -1,0 +1,56 @@
+# Khabar: `make run` builds the warehouse from seeds/, `make test` runs the test suite.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+export DAGSTER_HOME ?= $(CURDIR)/.dagster
+export KHABAR_SEEDS_DIR ?= $(CURDIR)/seeds
+export KHABAR_WAREHOUSE ?= $(CURDIR)/warehouse/khabar.duckdb
+
+.PHONY: install manifest run test ui sql bench lock score clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (Python 3.11)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+$(DAGSTER_HOME)/dagster.yaml: orchestration/instance/dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp $< $@
+
+# dbt's manifest, without touching the database (no lock taken).
+manifest: install
+	cd dbt_project && ../$(BIN)/dbt parse --quiet --profiles-dir .
+
+run: install manifest $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster job execute -m orchestration.definitions -j materialize_all
+	$(PY) -m orchestration.summary
+
+test: install manifest
+	$(BIN)/pytest
+
+ui: install manifest $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+# Read-only SQL while runs go on (harlequin uses the project's own duckdb).
+sql: install
+	$(BIN)/harlequin --read-only "$(KHABAR_WAREHOUSE)"
+
+score:
+	$(PY) ../shared/eval/score.py --warehouse "$(KHABAR_WAREHOUSE)" --gold ../shared/eval/gold/seeds.yaml
+
+bench: install manifest
+	$(PY) -m benchmarks.run
+
+# Refresh the lock file from the current environment (after changing pyproject.toml).
+lock:
+	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(DAGSTER_HOME) dbt_project/target dbt_project/logs warehouse/*.duckdb*

@@ -1,0 +1,6 @@
+select
+    file_name,
+    published_at,
+    url,
+    outlet
+from {{ source('raw', 'manifest') }}

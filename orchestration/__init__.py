@@ -1,0 +1,1 @@
+"""Khabar's Dagster code location: ``orchestration.definitions``."""

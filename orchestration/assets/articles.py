@@ -1,0 +1,77 @@
+"""Clean and tokenize: ``raw.articles``, ``raw.sentences``, ``raw.tokens`` from ``raw.source_files``."""
+
+import polars as pl
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
+
+from .. import settings
+from ..incremental import plan
+from ..parallel import map_batches
+from ..text.pipeline import TOKENIZER_VERSION, prepare_articles
+from ..warehouse import DuckDBWarehouse, replace_rows
+from .ingest import SOURCE_FILES
+
+BATCH = 200
+TABLE_SCHEMAS = {
+    "articles": {"doc_id": pl.Utf8, "language": pl.Utf8, "title": pl.Utf8, "body": pl.Utf8,
+                 "outlet_in_text": pl.Utf8, "sentence_count": pl.Int32, "token_count": pl.Int32,
+                 "tokenizer_version": pl.Utf8},
+    "sentences": {"doc_id": pl.Utf8, "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32},
+    "tokens": {"doc_id": pl.Utf8, "token_index": pl.Int32, "sentence_index": pl.Int32,
+               "char_start": pl.Int32, "char_end": pl.Int32, "token": pl.Utf8},
+    "unexpected_script_words": {"doc_id": pl.Utf8, "char_start": pl.Int32, "char_end": pl.Int32,
+                                "word": pl.Utf8, "scripts": pl.Utf8},
+}
+STATE_SCHEMA = {"doc_id": pl.Utf8, "fingerprint": pl.Utf8}
+
+
+ARTICLES = AssetKey(["raw", "articles"])
+SENTENCES = AssetKey(["raw", "sentences"])
+TOKENS = AssetKey(["raw", "tokens"])
+UNEXPECTED_SCRIPT_WORDS = AssetKey(["raw", "unexpected_script_words"])
+
+
+@multi_asset(
+    name="tokenize_articles",
+    specs=[
+        AssetSpec(ARTICLES, deps=[SOURCE_FILES], group_name="ingest",
+                  description="Cleaned articles: per-language normalization (hazm for Persian), title, "
+                              "repeated headlines and trailers dropped, the outlet the text names."),
+        AssetSpec(SENTENCES, deps=[ARTICLES], group_name="ingest", description="Sentence offsets into body."),
+        AssetSpec(TOKENS, deps=[ARTICLES], group_name="ingest", description="Word tokens with offsets into body."),
+        AssetSpec(UNEXPECTED_SCRIPT_WORDS, deps=[ARTICLES], group_name="ingest",
+                  description="Words holding letters of an unexpected script (Hebrew in Persian...)."),
+    ],
+    pool=settings.WRITER_POOL,
+)
+def tokenize_articles(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
+    with warehouse.transaction() as con:
+        wanted = {d: f"{TOKENIZER_VERSION}:{lang}" for d, lang in con.execute(
+            "select distinct doc_id, language from raw.source_files where reject_reason is null").fetchall()}
+        todo, stale = plan(con, "tokenized_state", wanted)
+        for table, schema in TABLE_SCHEMAS.items():
+            replace_rows(con, table, pl.DataFrame(schema=schema), "doc_id", stale)
+        replace_rows(con, "tokenized_state", pl.DataFrame(schema=STATE_SCHEMA), "doc_id", stale)
+
+        def batches():
+            for i in range(0, len(todo), BATCH):
+                ids = todo[i:i + BATCH]
+                yield con.execute(
+                    "select distinct on (doc_id) doc_id, text, language from raw.source_files"
+                    " where doc_id in (select unnest(?)) and reject_reason is null order by doc_id",
+                    [ids]).fetchall()
+
+        done = 0
+        for result in map_batches(prepare_articles, batches(), len(todo)):
+            for table, columns in result.items():
+                replace_rows(con, table, pl.DataFrame(columns, schema=TABLE_SCHEMAS[table]), "doc_id", [])
+            ids = result["articles"]["doc_id"]
+            replace_rows(con, "tokenized_state",
+                         pl.DataFrame({"doc_id": ids, "fingerprint": [wanted[d] for d in ids]}, schema=STATE_SCHEMA),
+                         "doc_id", [])
+            done += len(ids)
+            context.log.info(f"tokenize: {done} / {len(todo)} documents")
+        counts = {key: con.execute(f"select count(*) from raw.{key.path[-1]}").fetchall()[0][0]
+                  for key in (ARTICLES, SENTENCES, TOKENS, UNEXPECTED_SCRIPT_WORDS)}
+    for key, rows in counts.items():
+        extra = {"processed": len(todo), "removed": len(stale)} if key == ARTICLES else {}
+        yield MaterializeResult(asset_key=key, metadata={"dagster/row_count": rows, **extra})

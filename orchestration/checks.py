@@ -1,0 +1,99 @@
+"""Data-quality checks on the Python assets and on the public marts."""
+
+from dagster import AssetCheckExecutionContext, AssetCheckResult, AssetCheckSeverity, AssetKey, asset_check
+
+from . import settings
+from .assets.articles import ARTICLES
+from .assets.ingest import SOURCE_FILES
+from .warehouse import DuckDBWarehouse
+
+REJECTED_FILES = AssetKey(["marts", "rejected_files"])
+
+
+def _sample(rows: list[tuple], limit: int = 20) -> str:
+    return "\n".join(" | ".join(str(v) for v in row) for row in rows[:limit])
+
+
+@asset_check(asset=SOURCE_FILES, pool=settings.WRITER_POOL,
+             description="Every *.txt of the input folder has a row, decoded or refused with a reason.")
+def every_input_file_recorded(context: AssetCheckExecutionContext, warehouse: DuckDBWarehouse) -> AssetCheckResult:
+    folder = settings.seeds_dir()
+    on_disk = {p.name for p in folder.glob("*.txt") if p.is_file()} if folder.is_dir() else set()
+    with warehouse.connect(read_only=True) as con:
+        stored = {r[0] for r in con.execute("select file_name from raw.source_files").fetchall()}
+        unexplained = con.execute(
+            "select count(*) from raw.source_files where text is null and reject_reason is null").fetchall()[0][0]
+    missing, extra = sorted(on_disk - stored), sorted(stored - on_disk)
+    return AssetCheckResult(
+        passed=not missing and not extra and not unexplained,
+        metadata={"files_in_folder": len(on_disk), "missing": ", ".join(missing[:20]),
+                  "not_in_folder": ", ".join(extra[:20]), "refused_without_reason": unexplained})
+
+
+@asset_check(asset=SOURCE_FILES, pool=settings.WRITER_POOL, description="manifest.csv is clean (warning).")
+def manifest_is_clean(context: AssetCheckExecutionContext, warehouse: DuckDBWarehouse) -> AssetCheckResult:
+    with warehouse.connect(read_only=True) as con:
+        rows = con.execute("select file_name, problem from raw.manifest_problems order by 1").fetchall()
+    return AssetCheckResult(passed=not rows, severity=AssetCheckSeverity.WARN,
+                            metadata={"problems": len(rows), "sample": _sample(rows)})
+
+
+@asset_check(asset=ARTICLES, pool=settings.WRITER_POOL,
+             description="Every article has a non-empty body and a known language.")
+def articles_have_body_and_language(context: AssetCheckExecutionContext,
+                                    warehouse: DuckDBWarehouse) -> AssetCheckResult:
+    with warehouse.connect(read_only=True) as con:
+        rows = con.execute(
+            "select doc_id, language, length(body) from raw.articles"
+            " where body is null or trim(body) = '' or language not in ('fa', 'ar')").fetchall()
+    return AssetCheckResult(passed=not rows, metadata={"bad_articles": len(rows), "sample": _sample(rows)})
+
+
+@asset_check(asset=ARTICLES, pool=settings.WRITER_POOL,
+             description="substr(body, start + 1, end - start) reproduces every token and sentence.")
+def token_offsets_reproduce_text(context: AssetCheckExecutionContext,
+                                 warehouse: DuckDBWarehouse) -> AssetCheckResult:
+    with warehouse.connect(read_only=True) as con:
+        bad_tokens = con.execute(
+            "select t.doc_id, t.token_index, t.token from raw.tokens t join raw.articles a using (doc_id)"
+            " where substr(a.body, t.char_start + 1, t.char_end - t.char_start) <> t.token limit 20").fetchall()
+        bad_sentences = con.execute(
+            "select count(*) from raw.sentences s join raw.articles a using (doc_id)"
+            " where s.char_start < 0 or s.char_end > length(a.body) or s.char_end <= s.char_start").fetchall()[0][0]
+    return AssetCheckResult(passed=not bad_tokens and not bad_sentences,
+                            metadata={"bad_tokens_sample": _sample(bad_tokens), "bad_sentences": bad_sentences})
+
+
+@asset_check(asset=ARTICLES, pool=settings.WRITER_POOL,
+             description="Words holding letters of an unexpected script (e.g. Hebrew inside Persian): a warning.")
+def unexpected_script_characters(context: AssetCheckExecutionContext,
+                                 warehouse: DuckDBWarehouse) -> AssetCheckResult:
+    with warehouse.connect(read_only=True) as con:
+        rows = con.execute(
+            "select f.file_name, u.doc_id, u.word, u.scripts, u.char_start"
+            " from raw.unexpected_script_words u"
+            " join (select doc_id, min(file_name) as file_name from raw.source_files group by doc_id) f using (doc_id)"
+            " order by f.file_name, u.char_start").fetchall()
+    for file_name, doc_id, word, scripts, start in rows[:50]:
+        context.log.warning(f"unexpected {scripts} letters in {file_name} (doc {doc_id}) at {start}: {word}")
+    return AssetCheckResult(
+        passed=not rows, severity=AssetCheckSeverity.WARN,
+        metadata={"words": len(rows), "documents": len({r[1] for r in rows}), "sample": _sample(rows)})
+
+
+@asset_check(asset=REJECTED_FILES, pool=settings.WRITER_POOL,
+             additional_deps=[AssetKey(["marts", "dim_documents"])],
+             description="accepted + rejected = files in the input folder, with no file in both.")
+def every_file_accepted_or_rejected(context: AssetCheckExecutionContext,
+                                    warehouse: DuckDBWarehouse) -> AssetCheckResult:
+    folder = settings.seeds_dir()
+    on_disk = {p.name for p in folder.glob("*.txt") if p.is_file()} if folder.is_dir() else set()
+    with warehouse.connect(read_only=True) as con:
+        accepted = {r[0] for r in con.execute("select file_name from marts.dim_documents").fetchall()}
+        rejected = {r[0] for r in con.execute("select file_name from marts.rejected_files").fetchall()}
+    unaccounted = sorted(on_disk - accepted - rejected)
+    both = sorted(accepted & rejected)
+    return AssetCheckResult(
+        passed=not unaccounted and not both and len(accepted) + len(rejected) == len(on_disk),
+        metadata={"files": len(on_disk), "accepted": len(accepted), "rejected": len(rejected),
+                  "unaccounted": ", ".join(unaccounted[:20]), "in_both": ", ".join(both[:20])})

@@ -1,0 +1,30 @@
+"""Khabar's code location: ``dagster dev -m orchestration.definitions``."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from dagster import Definitions, load_asset_checks_from_modules, load_assets_from_modules
+from dagster_dbt import DbtCliResource
+
+from . import checks
+from .assets import articles, dbt, ingest
+from .automation import all_assets_job, daily_schedule, input_folder_sensor
+from .warehouse import DuckDBWarehouse
+
+# The dbt installed beside this Python (the project's venv), whether or not the venv is activated.
+DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt")) if Path(sys.executable).with_name("dbt").exists() \
+    else (shutil.which("dbt") or "dbt")
+
+defs = Definitions(
+    assets=load_assets_from_modules([ingest, articles, dbt]),
+    asset_checks=load_asset_checks_from_modules([checks]),
+    jobs=[all_assets_job],
+    schedules=[daily_schedule],
+    sensors=[input_folder_sensor],
+    resources={
+        "warehouse": DuckDBWarehouse(),
+        "dbt": DbtCliResource(project_dir=dbt.dbt_project, dbt_executable=DBT_EXECUTABLE),
+    },
+)

@@ -1,0 +1,20 @@
+"""Which documents a step must (re)process, from a fingerprint per document."""
+from __future__ import annotations
+
+import duckdb
+
+from .warehouse import RAW_SCHEMA, table_exists
+
+
+def plan(con: duckdb.DuckDBPyConnection, state_table: str, wanted: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(doc_ids to process, doc_ids whose stored rows are stale).
+
+    ``wanted`` maps each current doc_id to the fingerprint of its inputs; the state
+    table holds the fingerprint each stored document was built from.
+    """
+    done: dict[str, str] = {}
+    if table_exists(con, RAW_SCHEMA, state_table):
+        done = dict(con.execute(f"select doc_id, fingerprint from {RAW_SCHEMA}.{state_table}").fetchall())
+    todo = sorted(d for d, fp in wanted.items() if done.get(d) != fp)
+    stale = sorted((set(done) - set(wanted)) | {d for d in todo if d in done})
+    return todo, stale

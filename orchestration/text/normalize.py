@@ -1,0 +1,93 @@
+"""Character-level cleaning and folding of Persian and Arabic text.
+
+Two layers:
+- ``clean_raw`` / ``normalize_body`` produce the stored ``body``: the text every
+  character offset points into. This may change length (it drops marks).
+- ``fold`` produces a *matching* view of a body: same length, one character for
+  one character, so an offset found in the folded text is an offset in the body.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+ZWNJ = "\u200c"
+
+# Controls that carry no text: BOM, zero-width space/joiner, bidi marks and embeddings.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\ufeff\u200b\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\x00"),
+    None,
+)
+# Arabic harakat, tanwin, shadda, sukun, superscript alef, Quranic marks, and tatweel.
+_ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZWNJ_RUN_RE = re.compile(ZWNJ + "{2,}")
+
+
+def clean_raw(text: str) -> str:
+    """Line ends to \\n, invisible controls and NULs out, Unicode NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_INVISIBLE)
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_arabic_marks(text: str) -> str:
+    """Drop diacritics and tatweel; they only get in the way of matching."""
+    return _ARABIC_MARKS_RE.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _persian_normalizer():
+    from hazm import Normalizer  # imported lazily: hazm pulls in nltk at import
+
+    # Keep digits as written; folding maps every digit to ASCII for matching.
+    return Normalizer(persian_numbers=False)
+
+
+def normalize_line(line: str, language: str) -> str:
+    """Normalize one line of body text for the given language."""
+    line = strip_arabic_marks(line)
+    if language == "fa":
+        line = _persian_normalizer().normalize(line)
+    line = _ZWNJ_RUN_RE.sub(ZWNJ, line)
+    return _SPACES_RE.sub(" ", line).strip(" " + ZWNJ)
+
+
+# --- folding for matching -------------------------------------------------------------
+_FOLD_PAIRS = {
+    # yeh and kaf variants to the Persian letters
+    "ي": "ی", "ى": "ی", "ئ": "ی", "ۍ": "ی", "ې": "ی", "ك": "ک", "ڪ": "ک",
+    # alef and hamza carriers
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ؤ": "و",
+    # teh marbuta and heh with yeh
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
+    # half-space separates words for matching purposes
+    ZWNJ: " ", "\u00a0": " ",
+    # quotation marks that Persian and Arabic outlets put around names
+    "«": " ", "»": " ", "“": " ", "”": " ", "„": " ", '"': " ",
+}
+for _i in range(10):
+    _FOLD_PAIRS[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _FOLD_PAIRS[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+_FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
+
+
+def fold(text: str) -> str:
+    """Matching view of ``text``: same length, variants unified, Latin lower-cased."""
+    folded = text.translate(_FOLD_TABLE)
+    lowered = folded.lower()
+    # str.lower can change length for a few characters (e.g. 'İ'); keep offsets exact.
+    return lowered if len(lowered) == len(folded) else "".join(
+        c.lower() if len(c.lower()) == 1 else c for c in folded)
+
+
+def fold_phrase(text: str) -> str:
+    """Fold a lexicon phrase the way document text is folded, then squeeze spaces."""
+    text = strip_arabic_marks(clean_raw(text))
+    return " ".join(fold(text).split())
+
+
+def ascii_digits(text: str) -> str:
+    """Persian and Arabic-Indic digits to ASCII (length preserving)."""
+    return text.translate({k: v for k, v in _FOLD_TABLE.items() if isinstance(v, str) and v.isdigit()})

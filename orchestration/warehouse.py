@@ -1,0 +1,76 @@
+"""The DuckDB warehouse as a Dagster resource: connections open only while a step runs."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import polars as pl
+from dagster import ConfigurableResource
+
+from . import settings
+
+RAW_SCHEMA = "raw"
+
+
+class DuckDBWarehouse(ConfigurableResource):
+    """Path to the DuckDB file; empty means ``KHABAR_WAREHOUSE`` (or the default) at run time."""
+
+    path: str = ""
+
+    def resolved_path(self) -> Path:
+        return Path(self.path).resolve() if self.path else settings.warehouse_path()
+
+    @contextmanager
+    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        path = self.resolved_path()
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path), read_only=read_only)
+        try:
+            if not read_only:
+                con.execute(f"create schema if not exists {RAW_SCHEMA}")
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A write transaction: all of a step's changes land together or not at all."""
+        with self.connect() as con:
+            con.execute("begin transaction")
+            try:
+                yield con
+                con.execute("commit")
+            except BaseException:
+                con.execute("rollback")
+                raise
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
+    return bool(con.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+        [schema, name]).fetchall()[0][0])
+
+
+def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame,
+                 key: str, stale_keys: list) -> None:
+    """Delete the rows of ``stale_keys`` and append ``frame`` (bulk, through Arrow).
+
+    Creates ``raw.<table>`` from the frame's schema the first time.
+    """
+    qualified = f"{RAW_SCHEMA}.{table}"
+    arrow = frame.to_arrow()
+    con.register("_incoming", arrow)
+    try:
+        if not table_exists(con, RAW_SCHEMA, table):
+            con.execute(f"create table {qualified} as select * from _incoming limit 0")
+        if stale_keys:
+            con.register("_stale", pl.DataFrame({key: stale_keys}).to_arrow())
+            con.execute(f"delete from {qualified} where {key} in (select {key} from _stale)")
+            con.unregister("_stale")
+        if frame.height:
+            con.execute(f"insert into {qualified} by name select * from _incoming")
+    finally:
+        con.unregister("_incoming")
