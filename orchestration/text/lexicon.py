@@ -1,0 +1,86 @@
+"""Assemble the matcher's lexicon from reference rows (dbt seeds) and the packaged gazetteer.
+
+The Dagster asset reads the rows from the warehouse (``reference`` schema, loaded
+by ``dbt seed``); tests read the same CSV files straight from ``dbt_project/seeds``.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from pathlib import Path
+
+from .gazetteer import load_places, place_name_entries
+from .matching import Lexicon, LexiconEntry
+
+ENTITY_TYPES = {"person": "person", "org": "organization", "country": "country", "place": "place"}
+ALIAS_TABLES = ("lexicon_person_aliases", "lexicon_organization_aliases",
+                "lexicon_country_aliases", "lexicon_place_aliases")
+ENTITY_TABLES = ("lexicon_persons", "lexicon_organizations", "lexicon_places_extra")
+LEXICON_TABLES = ALIAS_TABLES + ENTITY_TABLES + ("common_words",)
+
+
+def entity_type_of(entity_id: str) -> str:
+    return ENTITY_TYPES[entity_id.split(":", 1)[0]]
+
+
+def _truthy(value) -> bool:
+    return str(value).strip().lower() in ("true", "1", "yes", "t")
+
+
+def read_seed_dir(seed_dir: Path) -> dict[str, list[dict]]:
+    """The lexicon tables as lists of dicts, straight from the CSV seeds."""
+    tables = {}
+    for name in LEXICON_TABLES:
+        path = Path(seed_dir) / f"{name}.csv"
+        tables[name] = list(csv.DictReader(path.open(encoding="utf-8"))) if path.exists() else []
+    return tables
+
+
+def fingerprint(tables: dict[str, list[dict]]) -> str:
+    """Changes when any reference row changes: stored mentions are then recomputed."""
+    h = hashlib.sha256()
+    for name in sorted(tables):
+        h.update(name.encode())
+        for row in tables[name]:
+            h.update(json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode())
+    return h.hexdigest()[:16]
+
+
+def entity_countries(tables: dict[str, list[dict]]) -> dict[str, str | None]:
+    """entity_id -> ISO country code, for every entity the lexicon knows."""
+    countries: dict[str, str | None] = {}
+    for row in tables.get("lexicon_persons", []):
+        countries[row["person_id"]] = row.get("country_code") or None
+    for row in tables.get("lexicon_organizations", []):
+        countries[row["organization_id"]] = row.get("country_code") or None
+    for row in tables.get("lexicon_places_extra", []):
+        countries[row["place_id"]] = row.get("country_code") or None
+    return countries
+
+
+def build_entries(tables: dict[str, list[dict]]) -> list[LexiconEntry]:
+    """Lexicon entries from the curated alias tables plus GeoNames' Arabic-script city names."""
+    countries = entity_countries(tables)
+    cities = {p.entity_id: p for p in load_places()}
+    entries = []
+    for table in ALIAS_TABLES:
+        for row in tables.get(table, []):
+            entity_id = row["entity_id"].strip()
+            kind = entity_type_of(entity_id)
+            city = cities.get(entity_id)
+            if kind == "country":
+                country = entity_id.split(":", 1)[1]
+            else:
+                country = countries.get(entity_id) or (city.country_code if city else None)
+            entries.append(LexiconEntry(
+                entity_id=entity_id, entity_type=kind, alias=row["alias"], language=row["language"],
+                alias_kind=row.get("alias_kind") or "name", is_ambiguous=_truthy(row.get("is_ambiguous")),
+                country_code=country, population=city.population if city else 0))
+    common = {(r["language"], r["word"]) for r in tables.get("common_words", [])}
+    entries += place_name_entries(common)
+    return entries
+
+
+def build_lexicon(tables: dict[str, list[dict]]) -> Lexicon:
+    return Lexicon(build_entries(tables))

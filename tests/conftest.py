@@ -1,0 +1,31 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_SEEDS = ROOT / "seeds"
+DBT_SEEDS = ROOT / "dbt_project" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def dbt_manifest() -> Path:
+    """dbt's manifest, built explicitly: DbtProject.prepare_if_dev does nothing under pytest."""
+    dbt = Path(sys.executable).with_name("dbt")
+    subprocess.run([str(dbt), "parse", "--quiet", "--profiles-dir", "."], cwd=ROOT / "dbt_project", check=True)
+    return ROOT / "dbt_project" / "target" / "manifest.json"
+
+
+@pytest.fixture(scope="session")
+def reference_tables():
+    from orchestration.text.lexicon import read_seed_dir
+
+    return read_seed_dir(DBT_SEEDS)
+
+
+@pytest.fixture(scope="session")
+def lexicon(reference_tables):
+    from orchestration.text.lexicon import build_lexicon
+
+    return build_lexicon(reference_tables)

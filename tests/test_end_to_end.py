@@ -1,0 +1,90 @@
+"""Materialize every asset from the sample corpus into a temporary warehouse, then look inside."""
+import shutil
+
+import duckdb
+import pytest
+from dagster import AssetCheckSeverity, DagsterInstance
+
+from .conftest import SAMPLE_SEEDS
+
+
+@pytest.fixture(scope="module")
+def built(dbt_manifest, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    seeds = tmp / "seeds"
+    shutil.copytree(SAMPLE_SEEDS, seeds)
+    warehouse = tmp / "khabar.duckdb"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("KHABAR_SEEDS_DIR", str(seeds))
+    mp.setenv("KHABAR_WAREHOUSE", str(warehouse))
+    from orchestration.definitions import defs
+
+    job = defs.resolve_job_def("materialize_all")
+    result = job.execute_in_process(instance=DagsterInstance.ephemeral(), raise_on_error=False)
+    yield result, warehouse, seeds, job
+    mp.undo()
+
+
+def query(warehouse, sql):
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_run_succeeds(built):
+    result, *_ = built
+    assert result.success
+
+
+def test_documents_mart(built):
+    _, warehouse, *_ = built
+    rows = query(warehouse, "select file_name, language, title, body from marts.dim_documents order by file_name")
+    assert [r[1] for r in rows] == ["fa", "fa", "fa", "ar", "ar"]
+    assert all(r[2] and r[3] for r in rows)
+    assert query(warehouse, "select count(*) from marts.rejected_files") == [(0,)]
+    outlets = dict(query(warehouse, "select file_name, outlet from marts.dim_documents"))
+    assert outlets["000_d007b5dbbc9ab797.txt"] == "ایسنا"
+
+
+def test_token_offsets_in_the_warehouse(built):
+    _, warehouse, *_ = built
+    assert query(warehouse, """
+        select count(*) from raw.tokens t join raw.articles a using (doc_id)
+        where substr(a.body, t.char_start + 1, t.char_end - t.char_start) <> t.token""") == [(0,)]
+    assert query(warehouse, "select count(*) > 1500 from raw.tokens") == [(True,)]
+
+
+def test_mentions_and_locations(built):
+    _, warehouse, *_ = built
+    assert query(warehouse, """
+        select count(*) from marts.fct_mentions m join marts.dim_documents d using (doc_id)
+        where substr(d.body, m.char_start + 1, m.char_end - m.char_start) <> m.surface""") == [(0,)]
+    places = {r[0] for r in query(warehouse, "select geonames_id from marts.fct_locations where geonames_id is not null")}
+    assert {524901, 170654, 1526273, 4140963} <= places  # Moscow, Damascus, Astana, Washington
+
+
+def test_asset_checks(built):
+    result, *_ = built
+    evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert len(evaluations) >= 8
+    python_checks = ["every_input_file_recorded", "articles_have_body_and_language",
+                     "token_offsets_reproduce_text", "every_file_accepted_or_rejected"]
+    for name in python_checks:
+        assert evaluations[name].passed, name
+    odd = evaluations["unexpected_script_characters"]
+    assert not odd.passed and odd.severity == AssetCheckSeverity.WARN
+    assert "002_e3f128e356fc51d1.txt" in odd.metadata["sample"].value
+    failed_dbt = [n for n, e in evaluations.items() if not e.passed and e.severity == AssetCheckSeverity.ERROR]
+    assert failed_dbt == []
+
+
+def test_second_run_changes_nothing(built):
+    _, warehouse, _, job = built
+    before = query(warehouse, "select count(*), sum(hash(doc_id, entity_id, char_start)) from marts.fct_mentions")
+    docs = query(warehouse, "select count(*) from marts.dim_documents")
+    result = job.execute_in_process(instance=DagsterInstance.ephemeral())
+    assert result.success
+    assert query(warehouse, "select count(*), sum(hash(doc_id, entity_id, char_start)) from marts.fct_mentions") == before
+    assert query(warehouse, "select count(*) from marts.dim_documents") == docs
