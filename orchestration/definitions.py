@@ -9,7 +9,7 @@ from dagster import Definitions, load_asset_checks_from_modules, load_assets_fro
 from dagster_dbt import DbtCliResource
 
 from . import checks
-from .assets import articles, dbt, entities, ingest
+from .assets import articles, dbt, entities, ingest, meetings
 from .automation import all_assets_job, daily_schedule, input_folder_sensor
 from .warehouse import DuckDBWarehouse
 
@@ -18,7 +18,7 @@ DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt")) if Path(sys.executab
     else (shutil.which("dbt") or "dbt")
 
 defs = Definitions(
-    assets=load_assets_from_modules([ingest, articles, entities, dbt]),
+    assets=load_assets_from_modules([ingest, articles, entities, meetings, dbt]),
     asset_checks=load_asset_checks_from_modules([checks]),
     jobs=[all_assets_job],
     schedules=[daily_schedule],

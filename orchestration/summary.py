@@ -24,11 +24,12 @@ def main() -> None:
             print("  documents by language: " + ", ".join(f"{lang}={n}" for lang, n in langs))
         if "fct_meetings" in present:
             for row in con.execute(
-                    "select d.file_name, m.modality, m.event_date, string_agg(e.name_en, ' + ' order by e.name_en)"
+                    "select d.file_name, m.modality, m.event_date, string_agg(e.name_en, ' + ' order by e.name_en),"
+                    " m.meeting_id"
                     " from marts.fct_meetings m join marts.dim_documents d using (doc_id)"
                     " join marts.fct_meeting_participants p using (meeting_id)"
                     " join marts.dim_entities e using (entity_id)"
-                    " group by all order by 1 limit 10").fetchall():
+                    " group by d.file_name, m.modality, m.event_date, m.meeting_id order by 1, 5 limit 10").fetchall():
                 print(f"  meeting in {row[0]}: {row[3]} ({row[1]}, {row[2]})")
     finally:
         con.close()

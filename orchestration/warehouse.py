@@ -74,3 +74,24 @@ def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
             con.execute(f"insert into {qualified} by name select * from _incoming")
     finally:
         con.unregister("_incoming")
+
+
+def prepare_tables(con: duckdb.DuckDBPyConnection, schemas: dict[str, dict], state_table: str) -> None:
+    """Create missing ``raw`` tables; when the code's columns changed, rebuild from scratch.
+
+    A table whose columns differ from ``schemas`` is dropped together with the step's
+    state table, so the step processes every document again into the new shape.
+    """
+    for table, schema in schemas.items():
+        if table_exists(con, RAW_SCHEMA, table):
+            columns = [r[0] for r in con.execute(
+                "select column_name from information_schema.columns where table_schema = ? and table_name = ?"
+                " order by ordinal_position", [RAW_SCHEMA, table]).fetchall()]
+            if columns == list(schema):
+                continue
+            for name in schemas:
+                con.execute(f"drop table if exists {RAW_SCHEMA}.{name}")
+            con.execute(f"drop table if exists {RAW_SCHEMA}.{state_table}")
+            break
+    for table, schema in schemas.items():
+        replace_rows(con, table, pl.DataFrame(schema=schema), "doc_id" if "doc_id" in schema else next(iter(schema)), [])

@@ -29,3 +29,26 @@ def lexicon(reference_tables):
     from orchestration.text.lexicon import build_lexicon
 
     return build_lexicon(reference_tables)
+
+
+def run_pipeline(seeds_dir: Path, warehouse: Path, raise_on_error: bool = True):
+    """Run the whole graph in-process against an input folder and a warehouse file."""
+    from dagster import DagsterInstance
+
+    from orchestration.definitions import defs
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KHABAR_SEEDS_DIR", str(seeds_dir))
+        mp.setenv("KHABAR_WAREHOUSE", str(warehouse))
+        job = defs.resolve_job_def("materialize_all")
+        return job.execute_in_process(instance=DagsterInstance.ephemeral(), raise_on_error=raise_on_error)
+
+
+def query(warehouse: Path, sql: str, params=None):
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()

@@ -7,7 +7,7 @@ from .. import settings
 from ..incremental import plan
 from ..parallel import map_batches
 from ..text.pipeline import TOKENIZER_VERSION, prepare_articles
-from ..warehouse import DuckDBWarehouse, replace_rows
+from ..warehouse import DuckDBWarehouse, prepare_tables, replace_rows
 from .ingest import SOURCE_FILES
 
 BATCH = 200
@@ -45,6 +45,7 @@ UNEXPECTED_SCRIPT_WORDS = AssetKey(["raw", "unexpected_script_words"])
 )
 def tokenize_articles(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
     with warehouse.transaction() as con:
+        prepare_tables(con, TABLE_SCHEMAS, "tokenized_state")
         wanted = {d: f"{TOKENIZER_VERSION}:{lang}" for d, lang in con.execute(
             "select distinct doc_id, language from raw.source_files where reject_reason is null").fetchall()}
         todo, stale = plan(con, "tokenized_state", wanted)

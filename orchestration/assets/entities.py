@@ -8,14 +8,14 @@ from ..parallel import map_batches
 from ..text.gazetteer import load_countries, load_places
 from ..text.lexicon import LEXICON_TABLES, build_lexicon, fingerprint
 from ..text.tokenize import split_sentences
-from ..warehouse import DuckDBWarehouse, replace_rows, table_exists
+from ..warehouse import DuckDBWarehouse, prepare_tables, replace_rows, table_exists
 from .articles import ARTICLES
 
 COUNTRIES = AssetKey(["raw", "countries"])
 PLACES = AssetKey(["raw", "places"])
 ENTITY_MENTIONS = AssetKey(["raw", "entity_mentions"])
 SEED_KEYS = [AssetKey(["reference", name]) for name in LEXICON_TABLES]
-MATCHER_VERSION = "1"
+MATCHER_VERSION = "2"
 BATCH = 200
 
 COUNTRY_SCHEMA = {"entity_id": pl.Utf8, "name_en": pl.Utf8, "country_code": pl.Utf8, "alpha3": pl.Utf8,
@@ -24,7 +24,7 @@ PLACE_SCHEMA = {"entity_id": pl.Utf8, "name_en": pl.Utf8, "geonames_id": pl.Int6
                 "latitude": pl.Float64, "longitude": pl.Float64, "population": pl.Int64}
 MENTION_SCHEMA = {"doc_id": pl.Utf8, "mention_index": pl.Int32, "entity_id": pl.Utf8, "entity_type": pl.Utf8,
                   "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32, "surface": pl.Utf8,
-                  "alias_kind": pl.Utf8, "is_ambiguous": pl.Boolean}
+                  "alias_kind": pl.Utf8, "is_ambiguous": pl.Boolean, "country_code": pl.Utf8}
 STATE_SCHEMA = {"doc_id": pl.Utf8, "fingerprint": pl.Utf8}
 
 
@@ -80,7 +80,8 @@ def match_batch(batch: list[tuple[str, str, str]]) -> dict[str, list]:
             for key, value in (("doc_id", doc_id), ("mention_index", i), ("entity_id", m.entity_id),
                                ("entity_type", m.entity_type), ("sentence_index", sentence),
                                ("char_start", m.start), ("char_end", m.end), ("surface", m.surface),
-                               ("alias_kind", m.alias_kind), ("is_ambiguous", m.is_ambiguous)):
+                               ("alias_kind", m.alias_kind), ("is_ambiguous", m.is_ambiguous),
+                               ("country_code", m.country_code)):
                 out[key].append(value)
     return out
 
@@ -94,6 +95,7 @@ def match_batch(batch: list[tuple[str, str, str]]) -> dict[str, list]:
 )
 def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
     with warehouse.transaction() as con:
+        prepare_tables(con, {"entity_mentions": MENTION_SCHEMA}, "entity_mentions_state")
         tables = read_reference_tables(con)
         lexicon_fp = f"{MATCHER_VERSION}:{fingerprint(tables)}"
         wanted = {d: lexicon_fp for (d,) in con.execute("select doc_id from raw.articles").fetchall()}

@@ -1,0 +1,151 @@
+"""Meetings and calls extracted from each article: ``raw.meetings`` and ``raw.meeting_participants``."""
+import hashlib
+import json
+
+import polars as pl
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
+
+from .. import settings
+from ..incremental import plan
+from ..parallel import map_batches
+from ..text.dates import DateVocabulary
+from ..text.matching import Mention
+from ..text.meetings import MeetingRules, OfficeHolder, extract_meetings
+from ..text.tokenize import split_sentences
+from ..warehouse import DuckDBWarehouse, prepare_tables, replace_rows, table_exists
+from .entities import ENTITY_MENTIONS
+
+MEETINGS = AssetKey(["raw", "meetings"])
+MEETING_PARTICIPANTS = AssetKey(["raw", "meeting_participants"])
+RULE_TABLES = ("meeting_triggers", "meeting_exclusions", "office_titles", "lexicon_person_offices",
+               "calendar_month_names", "relative_date_words", "weekday_names")
+SEED_KEYS = [AssetKey(["reference", name]) for name in RULE_TABLES]
+EXTRACTOR_VERSION = "1"
+BATCH = 200
+# Persian-language outlets without a known home are taken to be Iranian when they say "our country".
+DEFAULT_OUTLET_COUNTRY = {"fa": "IR"}
+
+MEETING_SCHEMA = {"doc_id": pl.Utf8, "meeting_index": pl.Int32, "sentence_index": pl.Int32, "modality": pl.Utf8,
+                  "cameo_code": pl.Utf8, "location_entity_id": pl.Utf8, "date_text": pl.Utf8,
+                  "event_date": pl.Date, "evidence": pl.Utf8, "trigger": pl.Utf8}
+PARTICIPANT_SCHEMA = {"doc_id": pl.Utf8, "meeting_index": pl.Int32, "entity_id": pl.Utf8}
+STATE_SCHEMA = {"doc_id": pl.Utf8, "fingerprint": pl.Utf8}
+
+_worker_state: dict = {}
+
+
+def _init_extractor(tables: dict[str, list[dict]]) -> None:
+    _worker_state["rules"] = MeetingRules.from_rows(
+        tables["meeting_triggers"], tables["meeting_exclusions"], tables["office_titles"])
+    _worker_state["dates"] = DateVocabulary.from_rows(
+        tables["calendar_month_names"], tables["relative_date_words"], tables["weekday_names"])
+    _worker_state["offices"] = OfficeHolder.from_rows(tables["lexicon_person_offices"])
+
+
+def extract_batch(batch: list[tuple]) -> tuple[dict, dict]:
+    """Meetings of a batch of (doc_id, body, language, published_at, outlet_country, mentions)."""
+    meetings = {k: [] for k in MEETING_SCHEMA}
+    participants = {k: [] for k in PARTICIPANT_SCHEMA}
+    for doc_id, body, language, published, outlet_country, mention_rows in batch:
+        mentions = [Mention(**m) for m in mention_rows]
+        found = extract_meetings(body, language, split_sentences(body), mentions, published, outlet_country,
+                                 _worker_state["rules"], _worker_state["offices"], _worker_state["dates"])
+        for i, m in enumerate(found):
+            for key, value in (("doc_id", doc_id), ("meeting_index", i), ("sentence_index", m.sentence_index),
+                               ("modality", m.modality), ("cameo_code", m.cameo_code),
+                               ("location_entity_id", m.location_entity_id), ("date_text", m.date_text),
+                               ("event_date", m.event_date), ("evidence", m.evidence), ("trigger", m.trigger)):
+                meetings[key].append(value)
+            for entity_id in dict.fromkeys(m.participants):
+                participants["doc_id"].append(doc_id)
+                participants["meeting_index"].append(i)
+                participants["entity_id"].append(entity_id)
+    return meetings, participants
+
+
+def _rules_fingerprint(tables: dict[str, list[dict]]) -> str:
+    payload = json.dumps(tables, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(f"{EXTRACTOR_VERSION}:{payload}".encode()).hexdigest()[:16]
+
+
+def _outlet_countries(con) -> dict[str, str | None]:
+    """doc_id -> country of the outlet, from the outlet's organization mention or the language."""
+    rows = con.execute("""
+        with docs as (
+            select a.doc_id, a.language, coalesce(m.outlet, a.outlet_in_text) as outlet
+            from raw.articles a
+            left join (select doc_id, min(file_name) as file_name from raw.source_files group by doc_id) f using (doc_id)
+            left join raw.manifest m on m.file_name = f.file_name
+        ),
+        outlet_orgs as (
+            -- the outlet named in the text ("منبع: ایسنا") is also an organization mention
+            select em.doc_id, any_value(o.country_code) as country_code
+            from raw.entity_mentions em
+            join reference.lexicon_organizations o on o.organization_id = em.entity_id
+            join docs on docs.doc_id = em.doc_id and docs.outlet is not null and em.surface = docs.outlet
+            where o.organization_type = 'news_outlet' and nullif(o.country_code, '') is not null
+            group by em.doc_id
+        )
+        select docs.doc_id, docs.language, outlet_orgs.country_code
+        from docs left join outlet_orgs using (doc_id)""").fetchall()
+    return {d: cc or DEFAULT_OUTLET_COUNTRY.get(lang) for d, lang, cc in rows}
+
+
+@multi_asset(
+    name="extract_meetings",
+    specs=[
+        AssetSpec(MEETINGS, deps=[ENTITY_MENTIONS, *SEED_KEYS], group_name="meetings",
+                  description="Meetings, visits, talks and calls each article reports (not planned ones): "
+                              "modality, CAMEO code, place, date words and resolved date, evidence sentence."),
+        AssetSpec(MEETING_PARTICIPANTS, deps=[MEETINGS], group_name="meetings",
+                  description="Who took part in each meeting (persons, or countries when no person is named)."),
+    ],
+    pool=settings.WRITER_POOL,
+)
+def extract_meetings_asset(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
+    with warehouse.transaction() as con:
+        prepare_tables(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
+                       "meetings_state")
+        tables = {name: con.sql(f"select * from reference.{name}").pl().to_dicts()
+                  if table_exists(con, "reference", name) else [] for name in RULE_TABLES}
+        rules_fp = _rules_fingerprint(tables)
+        outlet_country = _outlet_countries(con)
+        published = dict(con.execute("""
+            select f.doc_id, max(m.published_at) from raw.source_files f
+            join raw.manifest m using (file_name) group by f.doc_id""").fetchall())
+        mention_fp = dict(con.execute("select doc_id, fingerprint from raw.entity_mentions_state").fetchall())
+        wanted = {d: f"{rules_fp}:{mention_fp.get(d)}:{published.get(d)}:{outlet_country.get(d)}"
+                  for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
+        todo, stale = plan(con, "meetings_state", wanted)
+        replace_rows(con, "meetings", pl.DataFrame(schema=MEETING_SCHEMA), "doc_id", stale)
+        replace_rows(con, "meeting_participants", pl.DataFrame(schema=PARTICIPANT_SCHEMA), "doc_id", stale)
+        replace_rows(con, "meetings_state", pl.DataFrame(schema=STATE_SCHEMA), "doc_id", stale)
+
+        def batches():
+            for i in range(0, len(todo), BATCH):
+                ids = todo[i:i + BATCH]
+                docs = con.execute("select doc_id, body, language from raw.articles where doc_id in (select unnest(?))",
+                                   [ids]).fetchall()
+                mentions: dict[str, list[dict]] = {d: [] for d in ids}
+                for row in con.sql(f"""
+                        select doc_id, entity_id, entity_type, char_start as start, char_end as "end", surface,
+                               alias_kind, country_code, is_ambiguous
+                        from raw.entity_mentions where doc_id in (select unnest(?)) order by doc_id, char_start""",
+                                   params=[ids]).pl().iter_rows(named=True):
+                    mentions[row.pop("doc_id")].append(row)
+                yield [(d, body, lang, published.get(d), outlet_country.get(d), mentions[d]) for d, body, lang in docs]
+
+        done = 0
+        for meetings, participants in map_batches(extract_batch, batches(), len(todo), _init_extractor, (tables,)):
+            replace_rows(con, "meetings", pl.DataFrame(meetings, schema=MEETING_SCHEMA), "doc_id", [])
+            replace_rows(con, "meeting_participants", pl.DataFrame(participants, schema=PARTICIPANT_SCHEMA),
+                         "doc_id", [])
+            done = min(done + BATCH, len(todo))
+            context.log.info(f"extract meetings: {done} / {len(todo)} documents")
+        replace_rows(con, "meetings_state",
+                     pl.DataFrame({"doc_id": todo, "fingerprint": [wanted[d] for d in todo]}, schema=STATE_SCHEMA),
+                     "doc_id", [])
+        n_meetings = con.execute("select count(*) from raw.meetings").fetchall()[0][0]
+        n_participants = con.execute("select count(*) from raw.meeting_participants").fetchall()[0][0]
+    yield MaterializeResult(asset_key=MEETINGS, metadata={"dagster/row_count": n_meetings, "documents": len(todo)})
+    yield MaterializeResult(asset_key=MEETING_PARTICIPANTS, metadata={"dagster/row_count": n_participants})

@@ -1,0 +1,909 @@
+"""Meetings, visits, talks and phone calls between named actors, read from one article.
+
+Pure Python over data the pipeline already has: the cleaned ``body``, its sentence spans,
+the entity mentions found in it (``matching.Mention``, body offsets), and reference rows
+from three dbt seeds:
+
+- ``meeting_triggers``: words that report a meeting or a call, with modality, CAMEO code
+  and kind (meeting | phone | visit | host | negotiation | press_conference);
+- ``meeting_exclusions``: markers that make a clause planned, announced, hoped-for or
+  refused rather than reported (future | planned | hope | refusal);
+- ``office_titles``: role phrases ("وزير الخارجية", "رئیس جمهوری", ...) mapped to the office
+  vocabulary of ``lexicon_person_offices``; office ``counterpart`` marks "his counterpart".
+
+How a meeting is read (the grammar words used for it are constants below, the
+vocabulary is in the seeds):
+
+1. A sentence is cut into *segments* at colons and quotation marks (what someone said is
+   not the frame of what they did), and segments into *clauses* at commas and subordinators
+   ("در حالی که", "بينما"). A comma between two names or a name and a title is a list or
+   an apposition, not a clause break.
+2. Every trigger outside an entity name and without an exclusion marker in its clause
+   reports a meeting. Generic meeting words in a sentence that reports a call describe
+   that call and are dropped.
+3. Participants are the persons of the trigger's clause: named persons, and role phrases
+   resolved through the office holders ("the foreign ministers of Syria and Russia",
+   "our country's foreign minister", "his Russian counterpart"). A role next to a name of
+   the same country is an apposition of that name, not another person. A pronoun subject
+   ("وی در دیدار با ...") is the most recently mentioned person before the clause.
+   Countries take part only when no person does: the largest coordinated group of country
+   names ("Iran, Russia and Turkey"), not countries after a locative or topic preposition.
+   A clause with a trigger and no actor borrows the actors of its neighbour in the segment.
+   A meeting needs two participants, except one person at a trigger tied to a place with an
+   unnamed group of others ("Lavrov at the Beijing meeting of CICA foreign ministers").
+4. Place: a place right after the trigger ("مذاکرات آستانه", "لقاء بكين") or after a
+   locative preposition, nearest to the trigger, clause first, then sentence; none for calls.
+   Date: the most specific date expression of the clause, else of the sentence.
+5. Rows that tell the same meeting (same participants and modality, dates that do not
+   conflict) are merged into the first one, which takes the place and date it lacked.
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .dates import DateMention, DateVocabulary, find_dates, pick_date
+from .matching import Mention
+from .normalize import fold, fold_phrase
+
+TRIGGERS_SEED = "meeting_triggers.csv"
+EXCLUSIONS_SEED = "meeting_exclusions.csv"
+OFFICE_TITLES_SEED = "office_titles.csv"
+
+MODALITIES = ("in_person", "phone")
+TRIGGER_KINDS = ("meeting", "phone", "visit", "host", "negotiation", "press_conference")
+EXCLUSION_KINDS = ("future", "planned", "hope", "refusal")
+COUNTERPART = "counterpart"
+
+# CAMEO 04x: consult, phone, visit, host, meet at a third location, negotiate.
+CONSULT, PHONE_CALL, MAKE_VISIT, HOST_VISIT, THIRD_LOCATION, NEGOTIATE = "040", "041", "042", "043", "044", "046"
+
+
+# --- reference data ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Trigger:
+    language: str
+    trigger: str  # "..." inside stands for a gap of a few words ("بحث ... مع")
+    modality: str
+    cameo_code: str
+    trigger_kind: str
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    language: str
+    marker: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class OfficeTitle:
+    language: str
+    title: str
+    office: str
+
+
+@dataclass(frozen=True)
+class OfficeHolder:
+    person_id: str
+    office: str
+    country_code: str | None
+    start_year: int | None
+    end_year: int | None
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict]) -> list[OfficeHolder]:
+        """Office holders from ``lexicon_person_offices`` rows (CSV strings or typed values)."""
+        return [cls(person_id=str(r["person_id"]).strip(), office=str(r["office"]).strip(),
+                    country_code=_text(r.get("country_code")), start_year=_year(r.get("start_year")),
+                    end_year=_year(r.get("end_year"))) for r in rows]
+
+    @classmethod
+    def from_seed_dir(cls, path: str | Path) -> list[OfficeHolder]:
+        return cls.from_rows(_read_csv(Path(path) / "lexicon_person_offices.csv"))
+
+    def holds_in(self, year: int) -> bool:
+        return (self.start_year is None or self.start_year <= year) and (
+            self.end_year is None or year <= self.end_year)
+
+
+def office_holders_from_rows(rows: Iterable[dict]) -> list[OfficeHolder]:
+    """Module-level alias of ``OfficeHolder.from_rows``."""
+    return OfficeHolder.from_rows(rows)
+
+
+def _text(value) -> str | None:
+    value = "" if value is None else str(value).strip()
+    return value or None
+
+
+def _year(value) -> int | None:
+    value = _text(value)
+    return int(float(value)) if value else None
+
+
+def _read_csv(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+# --- phrase matching on the folded view -------------------------------------------------
+# Suffixes a matched phrase may carry (Persian written without the half-space, Arabic
+# pronoun and plural endings); anything else after the phrase means another word.
+_TAILS = {
+    "trigger": {
+        "fa": ("", "ی", "ای", "ها", "های", "هایی", "اش", "ش", "شان", "هایش", "هایشان", "یش"),
+        "ar": ("", "ا", "ه", "ها", "هما", "هم", "ات", "اته", "اتها", "اتهما", "اتهم", "ین", "ان", "نا"),
+    },
+    "exclusion": {"fa": ("", "ی", "ای", "ها", "های"), "ar": ("", "ه", "ها", "هما", "هم")},
+    "title": {"fa": ("", "ی", "ش", "اش", "ان", "یان"), "ar": ("",)},
+}
+# A trigger with a possessive ending ("لقائه مع", "دیدارش با") has a pronoun subject.
+_POSSESSIVE_TAILS = {"fa": {"ش", "اش", "شان", "هایش", "هایشان", "یش"},
+                     "ar": {"ه", "ها", "هما", "هم", "اته", "اتها", "اتهما", "اتهم"}}
+# Arabic clitics before a word: conjunction, preposition, article (and ل + ال = لل).
+_AR_PREFIX = "(?:[وف]?(?:[بک]?ال|لل|[بلک])?)"
+_AR_PREFIX_BEFORE_ARTICLE = "(?:[وف]?[بک]?ال|[وف]?لل)"
+_GAP = r"(?: +[^\s،,:؛;.!?؟]+){0,6}? +"
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # with any clitic prefix
+    core: int  # where the phrase itself starts
+    end: int  # after any suffix
+    row: object
+    prefix: str
+    tail: str
+    row_phrase: str = ""
+
+
+def _phrase_regex(phrase: str, language: str) -> tuple[re.Pattern, bool]:
+    """Regex for a folded phrase; second value: the last word may end in ta marbuta."""
+    words = fold_phrase(phrase).split(" ")
+    prefix = ""
+    if language == "ar":
+        if words[0].startswith("ال") and len(words[0]) > 2:
+            prefix, words[0] = _AR_PREFIX_BEFORE_ARTICLE, words[0][2:]  # "للرئيس", "والاتصال"
+        else:
+            prefix = _AR_PREFIX
+    parts: list[str] = []
+    ta_marbuta = False
+    for i, word in enumerate(words):
+        if word == "...":
+            parts.append(_GAP)
+            continue
+        if parts and parts[-1] != _GAP:
+            parts.append(" *")  # "گفت و گو", "گفت وگو", "گفتوگو" alike
+        if i == len(words) - 1 and language == "ar" and len(word) > 2 and word.endswith("ه"):
+            parts.append(re.escape(word[:-1]) + "[هت]")  # زيارة / زيارته
+            ta_marbuta = True
+        else:
+            parts.append(re.escape(word))
+    pattern = rf"(?<!\w)(?P<prefix>{prefix})(?P<stem>{''.join(parts)})(?P<tail>\w*)"
+    return re.compile(pattern), ta_marbuta
+
+
+class _PhraseSet:
+    """Phrases of one seed table in one language; ``find`` returns non-overlapping hits."""
+
+    def __init__(self, rows: list, phrase_of, language: str, table: str):
+        self.language = language
+        self.tails = set(_TAILS[table].get(language, ("",)))
+        self.patterns = [(*_phrase_regex(phrase_of(r), language), r, phrase_of(r)) for r in rows]
+
+    def find(self, view: str) -> list[_Hit]:
+        hits = []
+        for regex, ta_marbuta, row, phrase in self.patterns:
+            for m in regex.finditer(view):
+                tail = m["tail"]
+                if tail not in self.tails:
+                    continue
+                if ta_marbuta and not tail and view[m.end("stem") - 1] == "ت":
+                    continue  # "زيارت" alone is not a word
+                hits.append(_Hit(m.start(), m.start("stem"), m.end(), row, m["prefix"], tail, phrase))
+        # contiguous phrases before gapped ones ("يناقش هاتفيا" over "يناقش ... مع"), then
+        # longest first, then leftmost: "گفت و گوی تلفنی" beats "گفت و گو"
+        hits.sort(key=lambda h: ("..." in h.row_phrase, h.start - h.end, h.start))
+        taken: list[tuple[int, int]] = []
+        kept = []
+        for h in hits:
+            if any(h.start < e and s < h.end for s, e in taken):
+                continue
+            taken.append((h.start, h.end))
+            kept.append(h)
+        return sorted(kept, key=lambda h: h.start)
+
+
+@dataclass(frozen=True)
+class MeetingRules:
+    """The three seed tables; build with ``from_rows`` or ``from_seed_dir``."""
+
+    triggers: tuple[Trigger, ...]
+    exclusions: tuple[Exclusion, ...]
+    office_titles: tuple[OfficeTitle, ...]
+    _compiled: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        for t in self.triggers:
+            if t.modality not in MODALITIES or t.trigger_kind not in TRIGGER_KINDS:
+                raise ValueError(f"bad trigger row: {t}")
+            if not re.fullmatch(r"04\d", t.cameo_code):
+                raise ValueError(f"trigger cameo_code must be CAMEO 04x: {t}")
+        for x in self.exclusions:
+            if x.kind not in EXCLUSION_KINDS:
+                raise ValueError(f"bad exclusion row: {x}")
+        for o in self.office_titles:
+            if not o.office:
+                raise ValueError(f"bad office title row: {o}")
+
+    @classmethod
+    def from_rows(cls, triggers: list[dict], exclusions: list[dict], office_titles: list[dict]) -> MeetingRules:
+        def s(row, key):
+            return str(row[key]).strip()
+        return cls(
+            triggers=tuple(Trigger(s(r, "language"), s(r, "trigger"), s(r, "modality"),
+                                   s(r, "cameo_code").zfill(3), s(r, "trigger_kind")) for r in triggers),
+            exclusions=tuple(Exclusion(s(r, "language"), s(r, "marker"), s(r, "kind")) for r in exclusions),
+            office_titles=tuple(OfficeTitle(s(r, "language"), s(r, "title"), s(r, "office"))
+                                for r in office_titles),
+        )
+
+    @classmethod
+    def from_seed_dir(cls, path: str | Path) -> MeetingRules:
+        path = Path(path)
+        return cls.from_rows(_read_csv(path / TRIGGERS_SEED), _read_csv(path / EXCLUSIONS_SEED),
+                             _read_csv(path / OFFICE_TITLES_SEED))
+
+    def _sets(self, language: str) -> tuple[_PhraseSet, _PhraseSet, _PhraseSet]:
+        if language not in self._compiled:
+            self._compiled[language] = (
+                _PhraseSet([t for t in self.triggers if t.language == language], lambda r: r.trigger,
+                           language, "trigger"),
+                _PhraseSet([x for x in self.exclusions if x.language == language], lambda r: r.marker,
+                           language, "exclusion"),
+                _PhraseSet([o for o in self.office_titles if o.language == language], lambda r: r.title,
+                           language, "title"),
+            )
+        return self._compiled[language]
+
+    @property
+    def offices(self) -> set[str]:
+        """Offices that titles name (not ``counterpart``)."""
+        return {o.office for o in self.office_titles if o.office != COUNTERPART}
+
+
+# --- grammar words (how meetings are phrased, not what they name) ------------------------
+def _folded_set(*words: str) -> frozenset[str]:
+    return frozenset(fold_phrase(w) for w in words)
+
+
+_HARD_BREAKS = set(":：؛;«»“”\"")
+_COMMAS = set("،,")
+# Where a new clause starts: subordinators ("whereas") ...
+_SUBORDINATORS = {
+    "fa": ("در حالی است که", "در حالی که", "در حالیکه", "درحالیکه", "درحالی که"),
+    "ar": ("بينما", "في حين", "فيما", "حيث"),
+}
+# ... and "that" (what was said or planned is a clause of its own, but a planning word
+# before it still governs it: "من المقرر أن يلتقي"). A "|" marks the cut inside a phrase.
+_COMPLEMENTIZERS = {
+    "fa": ("گفت |که", "گفته است |که", "گفته بود |که", "اعلام کرد |که", "افزود |که", "تاکید کرد |که",
+           "تأکید کرد |که", "اظهار داشت |که", "اظهار کرد |که", "خاطرنشان کرد |که", "یادآوری کرد |که",
+           "تصریح کرد |که", "نوشت |که", "قرار است |که", "در نظر دارد |که"),
+    "ar": ("أن", "إن", "بأن", "وأن", "أنه", "إنه", "بأنه", "وأنه", "أنها", "إنها", "بأنها"),
+}
+# Words whose next name is where something happens or what it is about, not who acts.
+_LOCATIVES = _folded_set("در", "في", "فى", "in", "at")
+_DIRECTIONS = _folded_set("به", "الى", "إلى", "to")
+_PLACE_NOUNS = _folded_set("شهر", "مدينة", "المدينة", "العاصمة", "پایتخت", "کاخ", "قصر", "city", "capital")
+_TOPIC_MARKERS = [fold_phrase(w) for w in (
+    "مربوط به", "درباره", "در باره", "پیرامون", "در مورد", "اشاره", "حول", "بشأن", "بخصوص", "حيال", "إزاء",
+    "تجاه", "about", "on")]
+_TOPIC_WORDS = frozenset(t for t in _TOPIC_MARKERS if " " not in t)
+_TOPIC_PHRASES = tuple(t for t in _TOPIC_MARKERS if " " in t)
+_ANAPHORIC_PLACES = [fold_phrase(w) for w in (
+    "آنجا", "در این شهر", "در این پایتخت", "هناك", "في المدينة", "في العاصمة", "there")]
+_PRONOUNS = _folded_set("وی", "او", "ایشان", "هو", "هي", "أنه", "إنه", "بأنه", "وأنه", "أنها", "إنها",
+                        "بأنها", "he", "she")
+# "خلال زيارته لموسكو", "در سفر به مسکو": after a word of travel, "to" is where it happens.
+_TRAVEL = tuple(fold_phrase(w) for w in ("سفر", "زيارة", "زيارت", "جولة", "visit", "trip"))
+_WITH = _folded_set("با", "مع", "with")
+_DELEGATIONS = _folded_set("هیئت", "هیات", "هیأت", "هیئتی", "وفد", "الوفد", "وفدا", "delegation")
+_OUR_COUNTRY = re.compile("|".join(re.escape(fold_phrase(w)) for w in (
+    "کشورمان", "کشور ما", "بلادنا", "بلدنا", "دولتنا")) + r"(?!\w)")
+_LIST_GAP = re.compile(r" *(?:[،,] *)?(?:(?:و|با|مع|and|with)(?: +|(?=\w)|$))?")
+_ROLE_LIST_GAP = re.compile(r" *(?:[،,] *)?(?:(?:و|and)(?: +|(?=\w)|$))?")
+_APPOSITION_GAP = re.compile(r" *[،,]? *")
+_NOT_DATE = object()
+# Unresolved dates (no publication date) are compared as if published on this day.
+_COMPARISON_ANCHOR = datetime.date(2001, 1, 1)
+
+
+# --- the document model -----------------------------------------------------------------
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    segment: int
+    sentence: int
+    after_that: bool = False  # starts at a "that": exclusions before it still count
+
+
+@dataclass
+class _Role:
+    hit: _Hit
+    office: str
+    end: int  # end of the phrase with its countries
+    countries: list[str]  # country codes named after the title
+    our_country: bool
+    appositive: str | None  # the named person this role describes, if any
+    consumed: set[int]  # indexes of mentions that belong to the phrase
+
+    @property
+    def counterpart(self) -> bool:
+        return self.office == COUNTERPART
+
+
+@dataclass
+class _Candidate:
+    sentence_index: int
+    position: int
+    modality: str
+    codes: set[str]
+    kinds: set[str]
+    participants: list[str]
+    location: str | None
+    place_country: str | None
+    date: DateMention | None
+    anchored: DateMention | None
+    evidence: str
+    trigger: str
+
+
+@dataclass(frozen=True)
+class Meeting:
+    sentence_index: int
+    modality: str
+    cameo_code: str
+    location_entity_id: str | None
+    date_text: str | None
+    event_date: datetime.date | None
+    evidence: str
+    participants: tuple[str, ...]
+    trigger: str
+
+
+class _Document:
+    def __init__(self, body, language, sentences, mentions, published, outlet_country, rules, offices, dates):
+        if isinstance(published, datetime.datetime):
+            published = published.date()
+        self.body, self.language, self.published = body, language, published
+        self.year = published.year if published else None
+        self.outlet_country = outlet_country
+        self.rules, self.offices, self.dates = rules, offices, dates
+        self.view = fold(body)
+        self.sentences = list(sentences)
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.persons_in_doc = {m.entity_id for m in self.mentions if m.entity_type == "person"}
+        self.starts = {m.start: i for i, m in reversed(list(enumerate(self.mentions)))}
+        self.country_of: dict[str, str | None] = {}
+        for m in self.mentions:
+            if m.entity_type == "country":
+                self.country_of[m.entity_id] = m.country_code or m.entity_id.split(":", 1)[-1]
+            elif m.country_code:
+                self.country_of.setdefault(m.entity_id, m.country_code)
+        trigger_set, exclusion_set, title_set = rules._sets(language)
+        inside = self._inside_mention
+        self.triggers = [h for h in trigger_set.find(self.view) if not inside(h.core, h.end)]
+        self.exclusions = exclusion_set.find(self.view)
+        self.roles = self._roles([h for h in title_set.find(self.view) if not inside(h.core, h.core + 1)])
+        self.title_offices = rules.offices
+        self.apposition_offices: dict[str, list[str]] = {}
+        for r in self.roles:
+            if r.appositive and not r.counterpart:
+                self.apposition_offices.setdefault(r.appositive, []).append(r.office)
+        self.clauses = [c for i, span in enumerate(self.sentences) for c in self._clauses(i, span)]
+        # persons by position, for pronouns: named ones and roles that resolve on their own
+        self.antecedents = sorted(
+            [(m.start, m.entity_id) for m in self.mentions if m.entity_type == "person"]
+            + [(r.hit.start, p) for r in self.roles if not r.appositive and not r.counterpart
+               for p in self._resolve_role(r, set())[0]])
+
+    # -- mentions
+    def _inside_mention(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions)
+
+    def _mentions_in(self, start: int, end: int) -> list[tuple[int, Mention]]:
+        return [(i, m) for i, m in enumerate(self.mentions) if start <= m.start < end]
+
+    def _mention_at(self, pos: int) -> tuple[int, Mention] | None:
+        i = self.starts.get(pos)
+        return (i, self.mentions[i]) if i is not None else None
+
+    def _words_before(self, pos: int, n: int) -> list[str]:
+        return self.view[max(0, pos - 60):pos].replace("\n", " ").split()[-n:]
+
+    # -- role phrases
+    def _roles(self, hits: list[_Hit]) -> list[_Role]:
+        roles = []
+        for h in hits:
+            pos, countries, consumed, our = h.end, [], set(), False
+            org = next(((i, m) for i, m in enumerate(self.mentions)
+                        if m.entity_type == "organization" and m.start < h.end < m.end), None)
+            if org:  # "المتحدث باسم وزارة الخارجية الروسية": the ministry names the country
+                consumed.add(org[0])
+                if org[1].country_code:
+                    countries.append(org[1].country_code)
+                pos = org[1].end
+            else:
+                gap = re.compile(" *").match(self.view, pos)
+                our_match = _OUR_COUNTRY.match(self.view, gap.end())
+                if our_match:
+                    our, pos = True, our_match.end()
+                else:
+                    cur = gap.end()
+                    while (found := self._mention_at(cur)) and found[1].entity_type == "country":
+                        consumed.add(found[0])
+                        countries.append(self.country_of[found[1].entity_id])
+                        pos = found[1].end
+                        cur = _ROLE_LIST_GAP.match(self.view, pos).end()
+            row = h.row
+            role = _Role(h, row.office, pos, countries, our, None, consumed)
+            role.appositive = self._apposition(role)
+            roles.append(role)
+        return roles
+
+    def _apposition(self, role: _Role) -> str | None:
+        """The named person right before or after the role phrase, if the role describes them."""
+        if len(role.countries) > 1 or "و" in role.hit.prefix:
+            return None  # a plural role, or "and the minister ..."
+        near = []
+        before = [m for m in self.mentions if m.end <= role.hit.core and m.entity_type == "person"]
+        if before:
+            m = before[-1]
+            if _APPOSITION_GAP.fullmatch(self.view, m.end, role.hit.start):
+                near.append(m)
+        gap = _APPOSITION_GAP.match(self.view, role.end)
+        after = self._mention_at(gap.end())
+        if after and after[1].entity_type == "person":
+            near.append(after[1])
+        country = role.countries[0] if role.countries else (self.outlet_country if role.our_country else None)
+        for m in near:
+            if country is None or m.country_code is None or m.country_code == country:
+                return m.entity_id
+        return None
+
+    def _holders(self, office: str, country: str | None) -> list[str]:
+        ids = []
+        for h in self.offices:
+            if h.office != office or (country is not None and h.country_code != country):
+                continue
+            if self.year is not None and not h.holds_in(self.year):
+                continue
+            if h.person_id not in ids:
+                ids.append(h.person_id)
+        return ids
+
+    def _resolve(self, office: str, country: str | None, exclude: set[str]) -> str | None:
+        """The holder of an office in a country: at the publication year, else one the text names."""
+        ids = [p for p in self._holders(office, country) if p not in exclude]
+        mentioned = [p for p in ids if p in self.persons_in_doc]
+        if country is None:  # "our country" of an unknown outlet: only a holder the text names
+            found = mentioned[0] if len(mentioned) == 1 else None
+        elif len(ids) == 1:
+            found = ids[0]
+        else:
+            found = mentioned[0] if len(mentioned) == 1 else None
+        if found:
+            for h in self.offices:
+                if h.person_id == found and h.country_code:
+                    self.country_of.setdefault(found, h.country_code)
+        return found
+
+    def _office_of(self, person_id: str) -> str | None:
+        rows = [h for h in self.offices if h.person_id == person_id and h.office in self.title_offices]
+        if self.year is not None:
+            rows = [h for h in rows if h.holds_in(self.year)]
+        elif self.apposition_offices.get(person_id):
+            return self.apposition_offices[person_id][0]
+        else:
+            rows = [h for h in rows if h.end_year is None] or sorted(
+                rows, key=lambda h: h.start_year or 0, reverse=True)
+        return rows[0].office if rows else None
+
+    def _resolve_role(self, role: _Role, exclude: set[str], other: str | None = None) -> tuple[list[str], bool]:
+        """Persons a role names, and whether some of them could not be resolved."""
+        if role.counterpart:
+            office = self._office_of(other) if other else None
+            if office is None or not role.countries:
+                return [], True
+            found = self._resolve(office, role.countries[0], exclude | {other})
+            return ([found], False) if found else ([], True)
+        if role.our_country:
+            found = self._resolve(role.office, self.outlet_country, exclude)
+            return ([found], False) if found else ([], True)
+        if not role.countries:
+            return [], True  # "the foreign ministers of the countries taking part"
+        persons, missing = [], False
+        for country in role.countries:
+            found = self._resolve(role.office, country, exclude)
+            if found and found not in persons:
+                persons.append(found)
+            missing |= found is None
+        return persons, missing
+
+    # -- clauses
+    def _clauses(self, index: int, span: tuple[int, int]) -> list[_Clause]:
+        s, e = span
+        name_ends = {m.end for m in self.mentions} | {r.end for r in self.roles}
+        name_starts = {m.start for m in self.mentions} | {r.hit.start for r in self.roles}
+        cuts: list[tuple[int, str]] = []  # (position, "hard" | "soft" | "that")
+        for p in range(s, e):
+            ch = self.body[p]
+            if ch in _HARD_BREAKS:
+                cuts.append((p, "hard"))
+            elif ch in _COMMAS and not self._list_comma(p, name_ends, name_starts):
+                cuts.append((p, "soft"))
+        for kind, phrases in (("soft", _SUBORDINATORS), ("that", _COMPLEMENTIZERS)):
+            for phrase in phrases.get(self.language, ()):
+                before, _, after = phrase.rpartition("|")
+                regex = (rf"(?<!\w){re.escape(fold_phrase(before))} *"
+                         rf"(?P<cut>{re.escape(fold_phrase(after))})(?!\w)")
+                for m in re.finditer(regex, self.view[s:e]):
+                    cuts.append((s + m.start("cut"), kind))
+        cuts.sort()
+        clauses, start, segment, kind = [], s, 0, "soft"
+        for pos, next_kind in [*cuts, (e, "soft")]:
+            if self.body[start:pos].strip():
+                clauses.append(_Clause(start, pos, segment, index, kind == "that"))
+            start = pos + (1 if pos < e and self.body[pos] in _HARD_BREAKS | _COMMAS else 0)
+            segment += next_kind == "hard"
+            kind = next_kind
+        return clauses
+
+    def _list_comma(self, p: int, name_ends: set[int], name_starts: set[int]) -> bool:
+        """A comma between two names (a list) or a name and a title (an apposition)."""
+        left = p
+        while left > 0 and self.view[left - 1] == " ":
+            left -= 1
+        right = p + 1
+        while right < len(self.view) and self.view[right] == " ":
+            right += 1
+        if right < len(self.view) and self.view[right] == "و" and right + 1 in name_starts:
+            right += 1
+        return left in name_ends and right in name_starts
+
+    def clause_of(self, pos: int) -> _Clause:
+        for c in self.clauses:
+            if c.start <= pos < c.end:
+                return c
+        return min(self.clauses, key=lambda c: min(abs(c.start - pos), abs(c.end - pos)))
+
+
+# --- participants -------------------------------------------------------------------------
+def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tuple[list[str], bool]:
+    """Participants named in a clause (persons, else countries), and whether it names an
+    unresolved group of others ("the ministers of the countries taking part"). Without a
+    trigger (a neighbouring clause lending its actors) pronouns are not resolved."""
+    mentions = doc._mentions_in(clause.start, clause.end)
+    roles = [r for r in doc.roles if clause.start <= r.hit.core < clause.end]
+    consumed = set().union(*(r.consumed for r in roles)) if roles else set()
+    named = [(m.start, m.entity_id) for i, m in mentions
+             if m.entity_type == "person" and i not in consumed and not _is_topic(doc, m)]
+    exclude = {p for _, p in named}
+    persons = list(named)
+    unresolved = False
+    for r in roles:
+        if r.appositive or r.counterpart:
+            continue
+        found, missing = doc._resolve_role(r, exclude)
+        persons += [(r.hit.start + k / 100, p) for k, p in enumerate(found)]  # keep the role's order
+        unresolved |= missing and not found
+    persons.sort()
+
+    # A pronoun subject: "وی در دیدار با ولید معلم", "لقائه مع", "والتقى مع ...".
+    if trigger is not None and _pronoun_subject(
+            doc, clause, trigger, [pos for pos, _ in persons] + [r.hit.start for r in roles]):
+        known = {p for _, p in persons}
+        antecedent = next((p for pos, p in reversed(doc.antecedents) if pos < clause.start and p not in known),
+                          None)
+        if antecedent:
+            persons.insert(0, (clause.start - 1, antecedent))
+
+    for r in roles:
+        if not r.counterpart or r.appositive:
+            continue
+        before = [p for pos, p in persons if pos < r.hit.start]
+        other = before[-1] if before else (persons[0][1] if persons else None)
+        found, missing = doc._resolve_role(r, {p for _, p in persons}, other)
+        persons += [(r.hit.start, p) for p in found]
+        unresolved |= missing
+
+    ordered = list(dict.fromkeys(p for _, p in sorted(persons)))
+    delegations = _delegation_countries(doc, mentions)
+    if ordered:
+        return ordered + [c for c in delegations if c not in ordered], unresolved
+    countries = _country_group(doc, mentions, consumed)
+    if not countries:  # roles of countries whose holders are unknown: the countries themselves
+        countries = [f"country:{c}" for r in roles if not r.counterpart for c in r.countries]
+        countries = list(dict.fromkeys(countries)) if len(set(countries)) > 1 else []
+    return list(dict.fromkeys(countries + delegations)), unresolved
+
+
+def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_positions: list[int]) -> bool:
+    if trigger.tail in _POSSESSIVE_TAILS.get(doc.language, ()):
+        return not any(clause.start <= p < trigger.start for p in actor_positions)
+    words = [(m.start(), m.group()) for m in re.finditer(r"\w+", doc.view[clause.start:trigger.start])]
+    for offset, word in words:
+        if word in _PRONOUNS:
+            pos = clause.start + offset
+            return not any(clause.start <= p < pos for p in actor_positions)
+    # elided subject: "[he] met with X" -- "with" ends or follows the trigger, nobody before it
+    stem_words = doc.view[trigger.core:trigger.end].split()
+    after = doc.view[trigger.end:clause.end].split()[:1]
+    if stem_words and stem_words[-1] in _WITH:
+        with_pos = doc.view.rfind(stem_words[-1], trigger.core, trigger.end)
+    elif after and after[0] in _WITH:
+        with_pos = trigger.end
+    else:
+        return False
+    countries = [m.start for _, m in doc._mentions_in(clause.start, with_pos) if m.entity_type == "country"]
+    return not any(clause.start <= p < with_pos for p in actor_positions + countries)
+
+
+def _is_topic(doc: _Document, m: Mention) -> bool:
+    """A name the clause speaks about ("درباره سخنان ترامپ", "حول سوريا"), not one who acts:
+    a topic marker among the three words before it, with no "with" or "and" in between."""
+    for word in reversed(doc._words_before(m.start, 3)):
+        if word in _WITH or word == "و":
+            return False
+        if word in _TOPIC_WORDS:
+            return True
+    return doc.view[max(0, m.start - 40):m.start].rstrip().endswith(_TOPIC_PHRASES)
+
+
+def _delegation_countries(doc: _Document, mentions: list[tuple[int, Mention]]) -> list[str]:
+    out = []
+    for _, m in mentions:
+        if m.entity_type == "country" and any(w in _DELEGATIONS for w in doc._words_before(m.start, 3)):
+            out.append(m.entity_id)
+    return out
+
+
+def _country_group(doc: _Document, mentions: list[tuple[int, Mention]], consumed: set[int]) -> list[str]:
+    """The largest coordinated group of country names acting in the clause."""
+    eligible = []
+    for i, m in mentions:
+        if m.entity_type != "country" or i in consumed or m.alias_kind == "gentilic":
+            continue
+        before = doc._words_before(m.start, 1)
+        attached = m.start > 0 and doc.view[m.start - 1] in "بل" and (
+            m.start < 2 or not doc.view[m.start - 2].isalnum())
+        if attached or (before and before[-1] in _LOCATIVES | _DIRECTIONS | _PLACE_NOUNS):
+            continue  # "في سورية", "بسورية", "پایتخت پرو": a place, not an actor
+        if _is_topic(doc, m):
+            continue
+        prev_place = [p for _, p in mentions if p.entity_type == "place" and p.end <= m.start]
+        if prev_place and _APPOSITION_GAP.fullmatch(doc.view, prev_place[-1].end, m.start):
+            continue  # "ادلب سوریه": the country of a place
+        eligible.append(m)
+    groups: list[list[Mention]] = []
+    for m in eligible:
+        if groups and _LIST_GAP.fullmatch(doc.view, groups[-1][-1].end, m.start):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    best = max(groups, key=len, default=[])
+    ids = list(dict.fromkeys(m.entity_id for m in best))
+    return ids if len(ids) > 1 else []
+
+
+# --- place and date -----------------------------------------------------------------------
+def _is_locative(doc: _Document, m: Mention) -> bool:
+    if m.start > 0 and doc.view[m.start - 1] == "ب" and (m.start < 2 or not doc.view[m.start - 2].isalnum()):
+        return True  # Arabic "بموسكو"
+    before = doc._words_before(m.start, 2)
+    if before and before[-1] in _LOCATIVES:
+        return True
+    if len(before) == 2 and before[-1] in _PLACE_NOUNS and before[0] in _LOCATIVES:
+        return True
+    if m.start > 0 and doc.view[m.start - 1] == "ل":  # Arabic "زيارته لموسكو"
+        before = [*before[-1:], "ل"]
+    return len(before) == 2 and before[-1] in _DIRECTIONS | {"ل"} and before[0].startswith(_TRAVEL)
+
+
+def _topic_between(doc: _Document, a: int, b: int) -> bool:
+    text = " " + doc.view[min(a, b):max(a, b)] + " "
+    return any(f" {t} " in text for t in _TOPIC_MARKERS)
+
+
+def _place_for(doc: _Document, trigger: _Hit, clause: _Clause) -> Mention | None:
+    """The place of a meeting: right after the trigger, or after a locative; clause, then sentence."""
+    gap = re.compile(" *").match(doc.view, trigger.end).end()
+    attached = doc._mention_at(gap)
+    if attached and attached[1].entity_type == "place":
+        return attached[1]
+    s, e = doc.sentences[clause.sentence]
+    segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+    seg_start, seg_end = min(c.start for c in segment), max(c.end for c in segment)
+    for start, end in ((clause.start, clause.end), (seg_start, seg_end)):
+        places = [m for _, m in doc._mentions_in(start, end)
+                  if m.entity_type == "place" and _is_locative(doc, m)
+                  and not _topic_between(doc, trigger.start, m.start)]
+        if places:
+            return min(places, key=lambda m: (not m.entity_id.startswith("place:gn"),
+                                              abs(m.start - trigger.start)))
+    clause_text = " " + doc.view[clause.start:clause.end] + " "
+    if any(f" {w} " in clause_text for w in _ANAPHORIC_PLACES):
+        line_start = doc.body.rfind("\n", 0, clause.start) + 1
+        earlier = [m for _, m in doc._mentions_in(line_start, clause.start) if m.entity_type == "place"]
+        if earlier:
+            return earlier[-1]
+    return None
+
+
+def _date_for(doc: _Document, clause: _Clause, dates: list[tuple[DateMention, DateMention]]):
+    in_clause = [d for d in dates if clause.start <= d[0].start < clause.end]
+    chosen = in_clause or dates
+    if not chosen:
+        return None, None
+    best = pick_date([d for d, _ in chosen])
+    return best, next(a for d, a in chosen if d is best)
+
+
+def _dates_compatible(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two tellings may be of the same day. Without a publication date, expressions
+    are compared as written: an absolute date and a relative one ("yesterday") are two days,
+    two weekdays agree when they name the same weekday."""
+    if a.date is None or b.date is None:
+        return True
+    if a.date.event_date and b.date.event_date:
+        return a.date.event_date == b.date.event_date
+    absolute = ("absolute", "month")
+    if (a.date.kind in absolute) != (b.date.kind in absolute):
+        return False
+    da, db = a.anchored.event_date if a.anchored else None, b.anchored.event_date if b.anchored else None
+    if da is None or db is None:
+        return fold_phrase(a.date.text) == fold_phrase(b.date.text)
+    if a.date.kind in absolute:
+        if "month" in (a.date.kind, b.date.kind):
+            return (da.year, da.month) == (db.year, db.month)
+        return da == db
+    if a.date.kind == "weekday" and b.date.kind == "weekday":
+        return da.isoweekday() == db.isoweekday()
+    if a.date.kind == "relative" and b.date.kind == "relative":
+        return da == db
+    return True  # "today" and "Friday": cannot tell
+
+
+# --- CAMEO --------------------------------------------------------------------------------
+def _cameo(doc: _Document, c: _Candidate) -> str:
+    if c.modality == "phone":
+        return PHONE_CALL
+    if "host" in c.kinds:
+        return HOST_VISIT
+    if "visit" in c.kinds:
+        return MAKE_VISIT
+    countries = [doc.country_of.get(p) or (p.split(":", 1)[1] if p.startswith("country:") else None)
+                 for p in c.participants]
+    if c.place_country and any(countries):
+        if c.place_country in countries:
+            if all(x == c.place_country for x in countries if x):
+                return NEGOTIATE if NEGOTIATE in c.codes else CONSULT  # a domestic meeting
+            # the subject (first named) at home hosts; else the subject visits
+            return HOST_VISIT if countries[0] == c.place_country else MAKE_VISIT
+        return THIRD_LOCATION
+    return NEGOTIATE if NEGOTIATE in c.codes else CONSULT
+
+
+# --- extraction ---------------------------------------------------------------------------
+def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]], mentions: list[Mention],
+                     published: datetime.date | None, outlet_country: str | None, rules: MeetingRules,
+                     offices: list[OfficeHolder], dates: DateVocabulary) -> list[Meeting]:
+    """Meetings and calls the article reports, one row per meeting, in text order."""
+    if not body or not sentences:
+        return []
+    doc = _Document(body, language, sentences, mentions, published, outlet_country, rules, offices, dates)
+    if not doc.triggers:
+        return []
+    candidates: list[_Candidate] = []
+    for index, (s, e) in enumerate(doc.sentences):
+        triggers = [t for t in doc.triggers if s <= t.start < e]
+        if not triggers:
+            continue
+        triggers = [t for t in triggers if not _excluded(doc, t)]
+        # generic meeting words in a sentence that reports a call describe that call
+        if any(t.row.modality == "phone" for t in triggers):
+            triggers = [t for t in triggers if t.row.modality == "phone" or t.row.trigger_kind != "meeting"]
+        if not triggers:
+            continue
+        sentence_dates = _sentence_dates(doc, s, e)
+        for t in triggers:
+            c = _candidate(doc, index, t, sentence_dates)
+            if c:
+                candidates.append(c)
+    merged = _merge(candidates)
+    return [_to_meeting(doc, c) for c in merged]
+
+
+def _excluded(doc: _Document, trigger: _Hit) -> bool:
+    """An exclusion marker in the trigger's clause, or before a "that" that opens it."""
+    clause = doc.clause_of(trigger.start)
+    start = clause.start
+    i = doc.clauses.index(clause)
+    while doc.clauses[i].after_that and i > 0 and doc.clauses[i - 1].sentence == clause.sentence:
+        i -= 1
+        start = doc.clauses[i].start
+    return any(start <= x.start < clause.end for x in doc.exclusions)
+
+
+def _sentence_dates(doc: _Document, s: int, e: int) -> list[tuple[DateMention, DateMention]]:
+    text = doc.body[s:e]
+    real = find_dates(text, doc.language, doc.published, doc.dates)
+    anchored = find_dates(text, doc.language, doc.published or _COMPARISON_ANCHOR, doc.dates)
+    by_span = {(d.start, d.end): d for d in anchored}
+
+    def shift(d: DateMention) -> DateMention:
+        event = d.event_date
+        if event and doc.published and event > doc.published:
+            event = None  # never after publication
+        return DateMention(d.start + s, d.end + s, d.text, event, d.kind)
+    return [(shift(d), shift(by_span.get((d.start, d.end), d))) for d in real]
+
+
+def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidate | None:
+    clause = doc.clause_of(t.start)
+    participants, unresolved = _clause_actors(doc, clause, t)
+    if not participants:
+        # an elided subject: the actors of the clause before, else after, in the same segment
+        segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+        i = segment.index(clause)
+        for other in segment[max(i - 1, 0):i] + segment[i + 1:i + 2]:
+            participants, more = _clause_actors(doc, other, None)
+            unresolved |= more
+            if participants:
+                break
+    phone = t.row.modality == "phone"
+    place = None if phone else _place_for(doc, t, clause)
+    if len(participants) < 2:
+        # one person at a named place with an unnamed group of others
+        if not (len(participants) == 1 and place is not None and unresolved
+                and participants[0].startswith("person:")):
+            return None
+    date, anchored = _date_for(doc, clause, sentence_dates)
+    s, e = doc.sentences[index]
+    return _Candidate(index, t.start, t.row.modality, {t.row.cameo_code}, {t.row.trigger_kind},
+                      participants, place.entity_id if place else None,
+                      place.country_code if place else None, date, anchored, doc.body[s:e],
+                      doc.body[t.start:t.end])
+
+
+def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One row per meeting: later tellings fill what the first one lacks."""
+    merged: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.sentence_index, c.position)):
+        same = next((m for m in merged if m.modality == c.modality and set(m.participants) == set(c.participants)
+                     and _dates_compatible(m, c)), None)
+        if same is None:
+            merged.append(c)
+            continue
+        if same.location is None and c.location is not None:
+            same.location, same.place_country = c.location, c.place_country
+        if same.date is None and c.date is not None:
+            same.date, same.anchored = c.date, c.anchored
+        same.codes |= c.codes
+        same.kinds |= c.kinds
+    return merged
+
+
+def _to_meeting(doc: _Document, c: _Candidate) -> Meeting:
+    return Meeting(
+        sentence_index=c.sentence_index, modality=c.modality, cameo_code=_cameo(doc, c),
+        location_entity_id=None if c.modality == "phone" else c.location,
+        date_text=c.date.text if c.date else None, event_date=c.date.event_date if c.date else None,
+        evidence=c.evidence, participants=tuple(c.participants), trigger=c.trigger)

@@ -1,0 +1,55 @@
+"""The schedule and the input-folder sensor, evaluated against a temporary folder."""
+import os
+
+from dagster import DagsterInstance, RunRequest, SkipReason, build_schedule_context, build_sensor_context
+
+from orchestration.automation import daily_schedule, input_folder_sensor
+
+
+def evaluate(cursor, instance):
+    context = build_sensor_context(cursor=cursor, instance=instance)
+    result = input_folder_sensor(context)
+    return result, context.cursor
+
+
+def test_sensor_requests_a_run_on_new_changed_and_deleted_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("KHABAR_SEEDS_DIR", str(tmp_path))
+    instance = DagsterInstance.ephemeral()
+    (tmp_path / "a.txt").write_text("خبر اول", encoding="utf-8")
+    first, cursor = evaluate(None, instance)
+    assert isinstance(first, RunRequest)
+
+    again, same_cursor = evaluate(cursor, instance)
+    assert isinstance(again, SkipReason) and same_cursor == cursor
+
+    (tmp_path / "b.txt").write_text("خبر دوم", encoding="utf-8")
+    added, cursor2 = evaluate(cursor, instance)
+    assert isinstance(added, RunRequest) and cursor2 != cursor
+
+    (tmp_path / "a.txt").write_text("خبر اول، ویرایش شده", encoding="utf-8")
+    changed, cursor3 = evaluate(cursor2, instance)
+    assert isinstance(changed, RunRequest) and cursor3 != cursor2
+
+    os.remove(tmp_path / "b.txt")
+    deleted, cursor4 = evaluate(cursor3, instance)
+    assert isinstance(deleted, RunRequest) and cursor4 != cursor3
+
+    (tmp_path / "notes.md").write_text("not an input", encoding="utf-8")
+    ignored, _ = evaluate(cursor4, instance)
+    assert isinstance(ignored, SkipReason)
+
+
+def test_sensor_does_not_open_the_warehouse(tmp_path, monkeypatch):
+    monkeypatch.setenv("KHABAR_SEEDS_DIR", str(tmp_path))
+    monkeypatch.setenv("KHABAR_WAREHOUSE", str(tmp_path / "missing" / "khabar.duckdb"))
+    (tmp_path / "a.txt").write_text("خبر", encoding="utf-8")
+    evaluate(None, DagsterInstance.ephemeral())
+    assert not (tmp_path / "missing").exists()
+
+
+def test_daily_schedule_requests_the_whole_graph():
+    context = build_schedule_context(instance=DagsterInstance.ephemeral())
+    requests = list(daily_schedule.evaluate_tick(context).run_requests or [])
+    assert len(requests) == 1
+    assert daily_schedule.cron_schedule == "0 3 * * *"
+    assert daily_schedule.job_name == "materialize_all"
