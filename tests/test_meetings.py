@@ -11,6 +11,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orchestration.text.dates import DateVocabulary
 from orchestration.text.matching import Lexicon, LexiconEntry
@@ -237,6 +239,23 @@ def test_role_in_apposition_is_not_another_person():
     assert set(m.participants) == {LAVROV, ZARIF}
 
 
+def test_names_talked_about_are_not_participants():
+    m = one("لاوروف و ظریف در مسکو دیدار کردند و درباره سخنان کری گفت‌وگو کردند.", "fa")
+    assert set(m.participants) == {LAVROV, ZARIF}
+    m = one("التقى لافروف ظريف في موسكو وتباحثا حول تصريحات كيري.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_trigger_around_the_subject():
+    m = one("بحث وزير الخارجية الروسي سيرغي لافروف مع ظريف في موسكو العلاقات الثنائية.", "ar")
+    assert (set(m.participants), m.modality, m.location_entity_id) == ({LAVROV, ZARIF}, "in_person", MOSCOW)
+
+
+def test_speech_after_a_colon_is_not_the_meeting():
+    # the speaker is not a participant of talks he only speaks about
+    assert meetings("لاوروف گفت: نشست ژنو در مسکو مهم بود.", "fa") == []
+
+
 def test_pronoun_subject_is_the_last_person_named_before():
     text = "سرگئی لاوروف گفت روسیه از سوریه حمایت می‌کند. وی در دیدار با ظریف در مسکو بر همکاری تاکید کرد."
     m = one(text, "fa")
@@ -284,6 +303,18 @@ def test_event_date_is_never_after_published():
     assert later.date_text == "20 أيار 2016" and later.event_date is None
     for m in meetings("لاوروف و ظریف دیروز در مسکو دیدار کردند.", "fa", published=published):
         assert m.event_date is None or m.event_date <= published
+
+
+@settings(max_examples=60, deadline=None)
+@given(published=st.dates(min_value=D(2010, 1, 1), max_value=D(2020, 12, 31)))
+def test_event_dates_never_follow_publication_and_calls_have_no_place(published):
+    text = ("لاوروف و ظریف دیروز در مسکو دیدار کردند. لاوروف و کری در ۲۰ مه ۲۰۱۶ در لیما مذاکره کردند. "
+            "لاوروف و ظریف روز جمعه در یک تماس تلفنی از مسکو گفت‌وگو کردند.")
+    found = meetings(text, "fa", published=published)
+    assert len(found) == 3
+    for m in found:
+        assert m.event_date is None or m.event_date <= published
+        assert m.modality == "in_person" or m.location_entity_id is None
 
 
 def test_no_date_words_no_date():

@@ -14,13 +14,14 @@ from three dbt seeds:
 How a meeting is read (the grammar words used for it are constants below, the
 vocabulary is in the seeds):
 
-1. A sentence is cut into *segments* at colons and quotation marks (what someone said is
-   not the frame of what they did), and segments into *clauses* at commas and subordinators
-   ("در حالی که", "بينما"). A comma between two names or a name and a title is a list or
-   an apposition, not a clause break.
-2. Every trigger outside an entity name and without an exclusion marker in its clause
-   reports a meeting. Generic meeting words in a sentence that reports a call describe
-   that call and are dropped.
+1. A sentence is cut into *segments* at colons and quotations (what someone said is not
+   the frame of what they did; quotation marks around a name or a term are not a quote),
+   and segments into *clauses* at commas, subordinators ("در حالی که", "بينما") and "that"
+   after verbs of saying ("گفت که", "أن"). A comma between two names or a name and a title
+   is a list or an apposition, not a clause break.
+2. Every trigger outside an entity name reports a meeting unless an exclusion marker is in
+   its clause (or before the "that" opening it: "من المقرر أن يلتقي"). Generic meeting words
+   in a sentence that reports a call describe that call and are dropped.
 3. Participants are the persons of the trigger's clause: named persons, and role phrases
    resolved through the office holders ("the foreign ministers of Syria and Russia",
    "our country's foreign minister", "his Russian counterpart"). A role next to a name of
@@ -28,14 +29,19 @@ vocabulary is in the seeds):
    ("وی در دیدار با ...") is the most recently mentioned person before the clause.
    Countries take part only when no person does: the largest coordinated group of country
    names ("Iran, Russia and Turkey"), not countries after a locative or topic preposition.
+   Names after a topic word ("درباره", "حول") are what is talked about, not who talks.
    A clause with a trigger and no actor borrows the actors of its neighbour in the segment.
    A meeting needs two participants, except one person at a trigger tied to a place with an
    unnamed group of others ("Lavrov at the Beijing meeting of CICA foreign ministers").
 4. Place: a place right after the trigger ("مذاکرات آستانه", "لقاء بكين") or after a
-   locative preposition, nearest to the trigger, clause first, then sentence; none for calls.
-   Date: the most specific date expression of the clause, else of the sentence.
+   locative preposition, nearest to the trigger, clause first, then segment; none for calls.
+   Date: the most specific date expression (``dates.pick_date``) of the clause, else of the
+   segment; never after ``published``.
 5. Rows that tell the same meeting (same participants and modality, dates that do not
    conflict) are merged into the first one, which takes the place and date it lacked.
+6. CAMEO: 041 a call; 043 / 042 for host and visit triggers, or when the place is in one
+   participant's country (the first-named participant at home hosts, else visits); 044 two
+   sides at a third place; 046 negotiation; else 040.
 """
 from __future__ import annotations
 
@@ -123,7 +129,7 @@ def _text(value) -> str | None:
 
 def _year(value) -> int | None:
     value = _text(value)
-    return int(float(value)) if value else None
+    return int(float(value)) if value and value.lower() != "nan" else None
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -148,7 +154,7 @@ _POSSESSIVE_TAILS = {"fa": {"ش", "اش", "شان", "هایش", "هایشان", 
 # Arabic clitics before a word: conjunction, preposition, article (and ل + ال = لل).
 _AR_PREFIX = "(?:[وف]?(?:[بک]?ال|لل|[بلک])?)"
 _AR_PREFIX_BEFORE_ARTICLE = "(?:[وف]?[بک]?ال|[وف]?لل)"
-_GAP = r"(?: +[^\s،,:؛;.!?؟]+){0,6}? +"
+_GAP = r"(?P<gap>(?: +[^\s،,:؛;.!?؟]+){0,6}? +)"
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,13 @@ class _Hit:
     prefix: str
     tail: str
     row_phrase: str = ""
+    gap: tuple[int, int] | None = None  # the words a gapped phrase skips ("بحث [لافروف] مع")
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether the phrase's own words (not its gap) overlap [start, end)."""
+        if self.gap is None:
+            return self.core < end and start < self.end
+        return (self.core < end and start < self.gap[0]) or (self.gap[1] < end and start < self.end)
 
 
 def _phrase_regex(phrase: str, language: str) -> tuple[re.Pattern, bool]:
@@ -205,7 +218,8 @@ class _PhraseSet:
                     continue
                 if ta_marbuta and not tail and view[m.end("stem") - 1] == "ت":
                     continue  # "زيارت" alone is not a word
-                hits.append(_Hit(m.start(), m.start("stem"), m.end(), row, m["prefix"], tail, phrase))
+                gap = m.span("gap") if "gap" in regex.groupindex else None
+                hits.append(_Hit(m.start(), m.start("stem"), m.end(), row, m["prefix"], tail, phrase, gap))
         # contiguous phrases before gapped ones ("يناقش هاتفيا" over "يناقش ... مع"), then
         # longest first, then leftmost: "گفت و گوی تلفنی" beats "گفت و گو"
         hits.sort(key=lambda h: ("..." in h.row_phrase, h.start - h.end, h.start))
@@ -282,7 +296,11 @@ def _folded_set(*words: str) -> frozenset[str]:
     return frozenset(fold_phrase(w) for w in words)
 
 
-_HARD_BREAKS = set(":：؛;«»“”\"")
+_HARD_BREAKS = set(":：؛;")
+# Quotation marks open a quote (a hard break) unless they only wrap a name or a term:
+# «ولید المعلم», “المعارضة”.
+_QUOTES = set("«»“”\"„")
+_QUOTED_TERM_WORDS = 3
 _COMMAS = set("،,")
 # Where a new clause starts: subordinators ("whereas") ...
 _SUBORDINATORS = {
@@ -319,7 +337,6 @@ _OUR_COUNTRY = re.compile("|".join(re.escape(fold_phrase(w)) for w in (
 _LIST_GAP = re.compile(r" *(?:[،,] *)?(?:(?:و|با|مع|and|with)(?: +|(?=\w)|$))?")
 _ROLE_LIST_GAP = re.compile(r" *(?:[،,] *)?(?:(?:و|and)(?: +|(?=\w)|$))?")
 _APPOSITION_GAP = re.compile(r" *[،,]? *")
-_NOT_DATE = object()
 # Unresolved dates (no publication date) are compared as if published on this day.
 _COMPARISON_ANCHOR = datetime.date(2001, 1, 1)
 
@@ -367,6 +384,7 @@ class _Candidate:
 
 @dataclass(frozen=True)
 class Meeting:
+    """One meeting or call; ``participants`` are entity ids, the first-named (the subject) first."""
     sentence_index: int
     modality: str
     cameo_code: str
@@ -379,6 +397,8 @@ class Meeting:
 
 
 class _Document:
+    """One article prepared for reading meetings: folded view, phrase hits, roles, clauses."""
+
     def __init__(self, body, language, sentences, mentions, published, outlet_country, rules, offices, dates):
         if isinstance(published, datetime.datetime):
             published = published.date()
@@ -399,7 +419,8 @@ class _Document:
                 self.country_of.setdefault(m.entity_id, m.country_code)
         trigger_set, exclusion_set, title_set = rules._sets(language)
         inside = self._inside_mention
-        self.triggers = [h for h in trigger_set.find(self.view) if not inside(h.core, h.end)]
+        self.triggers = [h for h in trigger_set.find(self.view)
+                         if not any(h.overlaps(m.start, m.end) for m in self.mentions)]
         self.exclusions = exclusion_set.find(self.view)
         self.roles = self._roles([h for h in title_set.find(self.view) if not inside(h.core, h.core + 1)])
         self.title_offices = rules.offices
@@ -543,6 +564,11 @@ class _Document:
         name_ends = {m.end for m in self.mentions} | {r.end for r in self.roles}
         name_starts = {m.start for m in self.mentions} | {r.hit.start for r in self.roles}
         cuts: list[tuple[int, str]] = []  # (position, "hard" | "soft" | "that")
+        quotes = [p for p in range(s, e) if self.body[p] in _QUOTES]
+        for i in range(0, len(quotes), 2):
+            pair = quotes[i:i + 2]
+            if len(pair) == 1 or len(self.body[pair[0] + 1:pair[1]].split()) > _QUOTED_TERM_WORDS:
+                cuts += [(p, "hard") for p in pair]
         for p in range(s, e):
             ch = self.body[p]
             if ch in _HARD_BREAKS:
@@ -561,7 +587,7 @@ class _Document:
         for pos, next_kind in [*cuts, (e, "soft")]:
             if self.body[start:pos].strip():
                 clauses.append(_Clause(start, pos, segment, index, kind == "that"))
-            start = pos + (1 if pos < e and self.body[pos] in _HARD_BREAKS | _COMMAS else 0)
+            start = pos + (1 if pos < e and self.body[pos] in _HARD_BREAKS | _COMMAS | _QUOTES else 0)
             segment += next_kind == "hard"
             kind = next_kind
         return clauses
@@ -652,8 +678,9 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
         with_pos = trigger.end
     else:
         return False
-    countries = [m.start for _, m in doc._mentions_in(clause.start, with_pos) if m.entity_type == "country"]
-    return not any(clause.start <= p < with_pos for p in actor_positions + countries)
+    # an organization or a country before "with" is the subject too ("the ministry, in talks with")
+    others = [m.start for _, m in doc._mentions_in(clause.start, with_pos) if m.entity_type != "place"]
+    return not any(clause.start <= p < with_pos for p in actor_positions + others)
 
 
 def _is_topic(doc: _Document, m: Mention) -> bool:
@@ -722,18 +749,20 @@ def _topic_between(doc: _Document, a: int, b: int) -> bool:
     return any(f" {t} " in text for t in _TOPIC_MARKERS)
 
 
-def _place_for(doc: _Document, trigger: _Hit, clause: _Clause) -> Mention | None:
-    """The place of a meeting: right after the trigger, or after a locative; clause, then sentence."""
+def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[tuple[int, int]]) -> Mention | None:
+    """The place of a meeting: right after the trigger, or after a locative; clause, then sentence.
+    A place name inside a date expression ("دوشنبه": Monday, and Dushanbe) is the date."""
+    def is_place(m: Mention) -> bool:
+        return m.entity_type == "place" and not any(s < m.end and m.start < e for s, e in date_spans)
+
     gap = re.compile(" *").match(doc.view, trigger.end).end()
     attached = doc._mention_at(gap)
-    if attached and attached[1].entity_type == "place":
+    if attached and is_place(attached[1]):
         return attached[1]
-    s, e = doc.sentences[clause.sentence]
-    segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
-    seg_start, seg_end = min(c.start for c in segment), max(c.end for c in segment)
+    seg_start, seg_end = _segment_span(doc, clause)
     for start, end in ((clause.start, clause.end), (seg_start, seg_end)):
         places = [m for _, m in doc._mentions_in(start, end)
-                  if m.entity_type == "place" and _is_locative(doc, m)
+                  if is_place(m) and _is_locative(doc, m)
                   and not _topic_between(doc, trigger.start, m.start)]
         if places:
             return min(places, key=lambda m: (not m.entity_id.startswith("place:gn"),
@@ -741,15 +770,23 @@ def _place_for(doc: _Document, trigger: _Hit, clause: _Clause) -> Mention | None
     clause_text = " " + doc.view[clause.start:clause.end] + " "
     if any(f" {w} " in clause_text for w in _ANAPHORIC_PLACES):
         line_start = doc.body.rfind("\n", 0, clause.start) + 1
-        earlier = [m for _, m in doc._mentions_in(line_start, clause.start) if m.entity_type == "place"]
+        earlier = [m for _, m in doc._mentions_in(line_start, clause.start) if is_place(m)]
         if earlier:
             return earlier[-1]
     return None
 
 
+def _segment_span(doc: _Document, clause: _Clause) -> tuple[int, int]:
+    segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+    return min(c.start for c in segment), max(c.end for c in segment)
+
+
 def _date_for(doc: _Document, clause: _Clause, dates: list[tuple[DateMention, DateMention]]):
-    in_clause = [d for d in dates if clause.start <= d[0].start < clause.end]
-    chosen = in_clause or dates
+    """The most specific date of the clause, else of its segment (not of what someone said
+    before a colon: "the ministry announced on Friday: ...")."""
+    seg_start, seg_end = _segment_span(doc, clause)
+    chosen = ([d for d in dates if clause.start <= d[0].start < clause.end]
+              or [d for d in dates if seg_start <= d[0].start < seg_end])
     if not chosen:
         return None, None
     best = pick_date([d for d, _ in chosen])
@@ -797,7 +834,8 @@ def _cameo(doc: _Document, c: _Candidate) -> str:
                 return NEGOTIATE if NEGOTIATE in c.codes else CONSULT  # a domestic meeting
             # the subject (first named) at home hosts; else the subject visits
             return HOST_VISIT if countries[0] == c.place_country else MAKE_VISIT
-        return THIRD_LOCATION
+        # abroad: two sides meet at a third place; one person alone is on a visit
+        return THIRD_LOCATION if len(c.participants) > 1 else MAKE_VISIT
     return NEGOTIATE if NEGOTIATE in c.codes else CONSULT
 
 
@@ -869,7 +907,8 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             if participants:
                 break
     phone = t.row.modality == "phone"
-    place = None if phone else _place_for(doc, t, clause)
+    date_spans = [(d.start, d.end) for d, _ in sentence_dates]
+    place = None if phone else _place_for(doc, t, clause, date_spans)
     if len(participants) < 2:
         # one person at a named place with an unnamed group of others
         if not (len(participants) == 1 and place is not None and unresolved

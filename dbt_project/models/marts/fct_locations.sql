@@ -12,6 +12,7 @@ select
     mentions.doc_id,
     mentions.entity_id,
     entities.entity_type,
+    entities.feature_type,
     entities.name_en,
     entities.geonames_id,
     entities.latitude,
