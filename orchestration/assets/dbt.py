@@ -3,10 +3,12 @@
 import os
 from typing import Any, Mapping
 
-from dagster import AssetExecutionContext, AssetKey, AssetSpec
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, MetadataValue, Output
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
 from .. import settings
+from ..reports import markdown_image, meetings_network_png, places_map_png
+from ..warehouse import DuckDBWarehouse
 
 dbt_project = DbtProject(project_dir=settings.DBT_PROJECT_DIR, profiles_dir=settings.DBT_PROJECT_DIR)
 
@@ -28,22 +30,69 @@ class KhabarTranslator(DagsterDbtTranslator):
 translator = KhabarTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
 
-def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource):
+MEETINGS_MART = AssetKey(["marts", "fct_meetings"])
+LOCATIONS_MART = AssetKey(["marts", "fct_locations"])
+
+
+def _extra_metadata(con, key: AssetKey) -> dict:
+    """Row count and preview of a mart; pictures for meetings and locations."""
+    table = ".".join(key.path)
+    meta = {"dagster/row_count": con.execute(f"select count(*) from {table}").fetchall()[0][0],
+            "preview": MetadataValue.md(_preview(con, table))}
+    if key == MEETINGS_MART:
+        pairs = con.execute("""
+            select ea.name_en, eb.name_en
+            from marts.fct_meeting_participants a
+            join marts.fct_meeting_participants b on a.meeting_id = b.meeting_id and a.entity_id < b.entity_id
+            join marts.dim_entities ea on ea.entity_id = a.entity_id
+            join marts.dim_entities eb on eb.entity_id = b.entity_id""").fetchall()
+        meta["who_met_whom"] = MetadataValue.md(markdown_image(meetings_network_png(pairs), "who met whom"))
+    if key == LOCATIONS_MART:
+        points = con.execute("""
+            select name_en, latitude, longitude, sum(mention_count)::int from marts.fct_locations
+            where latitude is not null group by all""").fetchall()
+        meta["map"] = MetadataValue.md(markdown_image(places_map_png(points), "places"))
+    return meta
+
+
+def _preview(con, table: str, rows: int = 5) -> str:
+    result = con.execute(f"select * from {table} limit {rows}")
+    columns = [d[0] for d in result.description]
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    for row in result.fetchall():
+        lines.append("| " + " | ".join(str(v)[:60].replace("|", "/").replace("\n", " ") for v in row) + " |")
+    return "\n".join(lines)
+
+
+def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse):
     # dbt runs in a subprocess that inherits the environment: give it the same absolute
     # database path that the Python assets write to.
-    os.environ["KHABAR_WAREHOUSE"] = str(settings.warehouse_path())
-    yield from dbt.cli(["build"], context=context).stream()
+    os.environ["KHABAR_WAREHOUSE"] = str(warehouse.resolved_path())
+    # Hold the events until dbt has exited: only then may this process open the database
+    # (one writer per file) to add row counts, previews and pictures to the marts.
+    events = list(dbt.cli(["build"], context=context).stream())
+    marts = {}
+    for i, event in enumerate(events):
+        if isinstance(event, Output):
+            key = context.asset_key_for_output(event.output_name)
+            if key.path[0] == "marts":
+                marts[i] = key
+    if marts:
+        with warehouse.connect(read_only=True) as con:
+            for i, key in marts.items():
+                events[i] = events[i].with_metadata({**events[i].metadata, **_extra_metadata(con, key)})
+    yield from events
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, select="resource_type:seed", name="reference_data",
             dagster_dbt_translator=translator, pool=settings.WRITER_POOL)
-def reference_data(context: AssetExecutionContext, dbt: DbtCliResource):
+def reference_data(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse):
     """Lexicons and vocabularies kept as CSV seeds in dbt_project/seeds, loaded and tested by dbt."""
-    yield from _dbt_build(context, dbt)
+    yield from _dbt_build(context, dbt, warehouse)
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, exclude="resource_type:seed", name="dbt_models",
             dagster_dbt_translator=translator, pool=settings.WRITER_POOL)
-def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
+def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse):
     """Staging, intermediate and mart models, with their tests."""
-    yield from _dbt_build(context, dbt)
+    yield from _dbt_build(context, dbt, warehouse)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .langid import function_word_share
+
 MAX_FILE_BYTES = 20 * 1024 * 1024  # documented limit: larger files are refused, not read
 
 _CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
@@ -31,11 +33,12 @@ def _looks_like_text(text: str) -> bool:
     return controls <= max(2, len(text) // 1000)
 
 
-def _mostly_arabic_script(text: str) -> bool:
+def _reads_as_arabic_script_prose(text: str) -> bool:
+    """Any byte decodes to *some* letter in a code page: demand letters, spaces and function words."""
     letters = _LETTER_RE.findall(text)
-    if not letters:
+    if not letters or sum(bool(_ARABIC_RE.match(c)) for c in letters) < 0.6 * len(letters):
         return False
-    return sum(bool(_ARABIC_RE.match(c)) for c in letters) >= 0.6 * len(letters)
+    return text.count(" ") >= 0.05 * len(text) and function_word_share(text) >= 0.02
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -69,6 +72,6 @@ def decode_bytes(data: bytes) -> Decoded:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _looks_like_text(text) and _mostly_arabic_script(text):
+        if _looks_like_text(text) and _reads_as_arabic_script_prose(text):
             return Decoded(text, encoding, None)
     return Decoded(None, None, "undecodable: not UTF-8, UTF-16 or an Arabic code page (binary or mojibake)")

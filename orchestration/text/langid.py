@@ -20,6 +20,14 @@ _ARABIC_WORDS = frozenset(
     "في من على إلى الى التي الذي أن ان عن مع هذا هذه كان قال وقال حيث بين أو لا ما".split())
 
 
+def function_word_share(text: str) -> float:
+    """Share of the words that are frequent Persian or Arabic function words (real prose: > 5%)."""
+    words = _WORD_RE.findall(text)
+    if not words:
+        return 0.0
+    return sum(w in _PERSIAN_WORDS or w in _ARABIC_WORDS for w in words) / len(words)
+
+
 def detect_language(text: str, sample_chars: int = 20000) -> str:
     """``fa``, ``ar`` or ``other``; looks at the first ``sample_chars`` characters."""
     sample = text[:sample_chars]

@@ -1,0 +1,169 @@
+"""``make bench``: Khabar against plain hazm on real text, then scale.
+
+    .venv/bin/python -m benchmarks.run [--scale 100000] [--skip-real]
+
+Measures, in one run, on input folders built from ../shared/corpus (no network):
+  (a) the floor: plain hazm Normalizer().normalize + sent_tokenize + word_tokenize in a loop;
+  (b) Khabar's ingest + tokenize assets; (c) the rest of the build (matching, meetings, dbt);
+  (d) adding one article to the built warehouse; peak memory of the process and its children;
+  the cost of entity matching with the lexicon at 1x and 10x its size.
+Writes benchmarks/results.json and prints a table for the README.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+from .corpus import real_corpus, synthetic_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks" / "data"
+
+
+def peak_memory_mb() -> dict[str, float]:
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"self_mb": round(self_kb / 1024, 1), "largest_child_mb": round(children_kb / 1024, 1)}
+
+
+def hazm_floor(folder: Path) -> float:
+    from hazm import Normalizer, sent_tokenize, word_tokenize
+
+    normalizer = Normalizer()
+    start = time.perf_counter()
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for sentence in sent_tokenize(normalizer.normalize(text)):
+            word_tokenize(sentence)
+    return time.perf_counter() - start
+
+
+def ingest_keys():
+    from orchestration.assets import articles, ingest
+
+    return [ingest.SOURCE_FILES, ingest.MANIFEST, ingest.MANIFEST_PROBLEMS, ingest.FILE_EVENTS,
+            articles.ARTICLES, articles.SENTENCES, articles.TOKENS, articles.UNEXPECTED_SCRIPT_WORDS]
+
+
+def run_job(folder: Path, warehouse: Path, asset_keys=None) -> float:
+    from dagster import DagsterInstance
+
+    from orchestration.definitions import defs
+
+    os.environ["KHABAR_SEEDS_DIR"] = str(folder)
+    os.environ["KHABAR_WAREHOUSE"] = str(warehouse)
+    job = defs.resolve_job_def("materialize_all")
+    kwargs = {}
+    if asset_keys:
+        kwargs["asset_selection"] = list(asset_keys)
+    start = time.perf_counter()
+    result = job.execute_in_process(instance=DagsterInstance.ephemeral(), **kwargs)
+    elapsed = time.perf_counter() - start
+    if not result.success:
+        raise RuntimeError(f"benchmark run failed on {folder}")
+    return elapsed
+
+
+def measure(folder: Path, label: str) -> dict:
+    warehouse = DATA / f"{label}.duckdb"
+    warehouse.unlink(missing_ok=True)
+    n_files = len(list(folder.glob("*.txt")))
+    size_mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+    floor = hazm_floor(folder)
+    ingest = run_job(folder, warehouse, ingest_keys())
+    rest = run_job(folder, warehouse)  # ingest/tokenize find nothing new; matching, meetings, dbt do the work
+    # one more article into the built warehouse
+    extra = next(iter(sorted((ROOT / "seeds").glob("*.txt"))))
+    shutil.copy(extra, folder / f"zz-added-{extra.name}")
+    added = run_job(folder, warehouse)
+    (folder / f"zz-added-{extra.name}").unlink()
+    full = ingest + rest
+    return {
+        "corpus": label, "files": n_files, "megabytes": round(size_mb, 1),
+        "hazm_floor_s": round(floor, 1), "ingest_tokenize_s": round(ingest, 1),
+        "ingest_vs_hazm": round(ingest / floor, 2), "full_build_s": round(full, 1),
+        "full_vs_hazm": round(full / floor, 2), "add_one_article_s": round(added, 1),
+        "add_one_vs_full": round(added / full, 3), "peak_memory": peak_memory_mb(),
+    }
+
+
+def matching_scale(folder: Path, limit: int = 1500) -> dict:
+    """Entity matching over real bodies with the lexicon at 1x and 10x its size: one pass each."""
+    from orchestration.text.article import clean_article
+    from orchestration.text.langid import detect_language
+    from orchestration.text.lexicon import build_entries, read_seed_dir
+    from orchestration.text.matching import Lexicon, LexiconEntry
+
+    docs = []
+    for path in sorted(folder.glob("*.txt"))[:limit]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        lang = detect_language(text)
+        if lang in ("fa", "ar"):
+            docs.append((clean_article(text, lang).body, lang))
+    entries = build_entries(read_seed_dir(ROOT / "dbt_project" / "seeds"))
+    rng = random.Random(3)
+    letters = "ابپتثجچحخدذرزسشصضطظعغفقکگلمنوهی"
+    padded = list(entries)
+    for e in entries:
+        for _ in range(9):  # nine invented aliases per real one: 10x the automaton
+            fake = "".join(rng.choice(letters) for _ in range(rng.randint(5, 14)))
+            padded.append(LexiconEntry(e.entity_id, e.entity_type, fake, e.language, e.alias_kind, False,
+                                       e.country_code, e.population))
+    out = {}
+    for label, lexicon_entries in (("1x", entries), ("10x", padded)):
+        lexicon = Lexicon(lexicon_entries)
+        start = time.perf_counter()
+        for body, lang in docs:
+            lexicon.find(body, lang)
+        out[label] = {"aliases": lexicon.size, "documents": len(docs), "seconds": round(time.perf_counter() - start, 2)}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=int, default=int(os.environ.get("KHABAR_BENCH_SCALE", "0")),
+                        help="also build a synthetic corpus of this many articles (e.g. 100000)")
+    parser.add_argument("--skip-real", action="store_true")
+    args = parser.parse_args()
+    DATA.mkdir(parents=True, exist_ok=True)
+    results = {
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": sys.version.split()[0]},
+        "versions": {p: metadata.version(p) for p in ("dagster", "dbt-core", "dbt-duckdb", "duckdb", "polars",
+                                                       "hazm", "pyahocorasick")},
+        "runs": [],
+    }
+    if not args.skip_real:
+        real = real_corpus(DATA / "real")
+        results["runs"].append(measure(real, "real"))
+        results["matching_lexicon_scale"] = matching_scale(real)
+    if args.scale:
+        synthetic = synthetic_corpus(DATA / f"synthetic_{args.scale}", args.scale)
+        results["runs"].append(measure(synthetic, f"synthetic_{args.scale}"))
+    out = ROOT / "benchmarks" / "results.json"
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print("| corpus | files | MB | hazm floor s | ingest+tokenize s (x floor) | full build s (x floor) |"
+          " add one s (share of full) | peak MB (self / child) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in results["runs"]:
+        print(f"| {r['corpus']} | {r['files']} | {r['megabytes']} | {r['hazm_floor_s']} | "
+              f"{r['ingest_tokenize_s']} ({r['ingest_vs_hazm']}x) | {r['full_build_s']} ({r['full_vs_hazm']}x) | "
+              f"{r['add_one_article_s']} ({r['add_one_vs_full']:.1%}) | "
+              f"{r['peak_memory']['self_mb']} / {r['peak_memory']['largest_child_mb']} |")
+    if "matching_lexicon_scale" in results:
+        m = results["matching_lexicon_scale"]
+        print(f"matching {m['1x']['documents']} documents: {m['1x']['aliases']} aliases {m['1x']['seconds']} s, "
+              f"{m['10x']['aliases']} aliases {m['10x']['seconds']} s")
+    print(f"written {out}")
+
+
+if __name__ == "__main__":
+    main()
