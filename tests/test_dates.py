@@ -259,7 +259,8 @@ def test_a_name_containing_today_is_not_a_date():
     ("روز سهشنبه", "fa", "سهشنبه", D(2017, 9, 19)),
     ("روز شنبه", "fa", "شنبه", D(2017, 9, 16)),
     ("پنج شنبه", "fa", "پنج شنبه", D(2017, 9, 14)),
-    ("چهارشنبه", "fa", "چهارشنبه", D(2017, 9, 13)),  # the publication weekday: a week back
+    ("چهارشنبه", "fa", "چهارشنبه", D(2017, 9, 20)),  # the publication weekday: that very day
+    ("چهارشنبه گذشته", "fa", "چهارشنبه گذشته", D(2017, 9, 13)),  # "last": a week back
     ("جمعه گذشته", "fa", "جمعه گذشته", D(2017, 9, 15)),
     ("يوم الاثنين", "ar", "الاثنين", D(2017, 9, 18)),
     ("يوم الإثنين", "ar", "الإثنين", D(2017, 9, 18)),
@@ -267,7 +268,7 @@ def test_a_name_containing_today_is_not_a_date():
     ("الجمعة الماضية", "ar", "الجمعة الماضية", D(2017, 9, 15)),
     ("الخميس", "ar", "الخميس", D(2017, 9, 14)),
 ])
-def test_weekday_alone_is_the_latest_such_day_before_published(text, language, words, expected):
+def test_weekday_alone_is_the_latest_such_day_on_or_before_published(text, language, words, expected):
     mention = only(text, language, WED)
     assert (mention.text, mention.event_date, mention.kind) == (words, expected, "weekday")
 

@@ -13,8 +13,9 @@ Resolution is anchored on the article's publication date:
 - "الماضي"/"گذشته" after a month: that month strictly before ``published``'s month;
   "الحالي"/"جاری"/"امسال": ``published``'s year; "سال گذشته"/"العام الماضي": the year before;
 - relative words ("أمس", "دیروز"): ``published`` + the seed's day offset;
-- a weekday alone: the most recent such weekday strictly before ``published`` (an outlet
-  speaking of the publication day itself says "today"); a relative word with a weekday
+- a weekday alone: the most recent such weekday on or before ``published`` (wire style:
+  "التقى السبت" in a Saturday article is that Saturday); with "last" (السبت الماضي,
+  جمعه گذشته) strictly before; a relative word with a weekday
   ("اليوم السبت", "امروز (جمعه)") is that day if the weekday agrees, else the most recent
   such weekday before it.
 
@@ -417,9 +418,11 @@ def _relative_candidates(g: _Grammar, view: str, published) -> list[_Candidate]:
             out.append(_Candidate(m.start(), m.end(), "weekday" if weekday else "relative",
                                   _safely(_resolve_relative, offset, iso, published)))
     for m in g.weekday_re.finditer(view):
-        # Alone, a weekday is before the publication day: that day itself would be "today".
+        # Wire copy names the publication day by its weekday too; "last Saturday" is a week back.
         iso = g.weekdays[_key(m["weekday"])]
-        out.append(_Candidate(m.start(), m.end(), "weekday", _safely(_resolve_relative, -1, iso, published)))
+        said_last = m.end() > m.end("weekday")
+        out.append(_Candidate(m.start(), m.end(), "weekday",
+                              _safely(_resolve_relative, -1 if said_last else 0, iso, published)))
     return out
 
 
