@@ -10,6 +10,12 @@ from dagster import (
 
 from . import settings
 
+
+def all_assets_graph():
+    from .definitions import defs  # the graph of this code location, resolved lazily
+
+    return defs.resolve_asset_graph()
+
 # Steps run in their own processes (the scale-out path); forkserver with the code location
 # preloaded makes each step start in milliseconds instead of re-importing dagster, dbt and hazm.
 khabar_executor = multiprocess_executor.configured(
@@ -24,12 +30,17 @@ daily_schedule = ScheduleDefinition(
     default_status=DefaultScheduleStatus.RUNNING)
 
 
-def folder_fingerprint(folder) -> str:
-    """Names, sizes and mtimes of the input files (and manifest): cheap, no file is opened."""
+# New articles do not change the reference data: a run for them leaves the seeds and the
+# gazetteer alone (the daily schedule refreshes everything).
+NEW_INPUT_SELECTION = AssetSelection.all() - AssetSelection.groups("reference_data")
+
+
+def folder_fingerprint(folder, suffixes=(".txt",), names=("manifest.csv",)) -> str:
+    """Names, sizes and mtimes of the files that matter: cheap, no file is opened."""
     h = hashlib.sha256()
     if folder.is_dir():
         for p in sorted(folder.iterdir()):
-            if p.is_file() and (p.suffix == ".txt" or p.name == "manifest.csv"):
+            if p.is_file() and (p.suffix in suffixes or p.name in names):
                 st = p.stat()
                 h.update(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
@@ -38,8 +49,13 @@ def folder_fingerprint(folder) -> str:
 @sensor(job=all_assets_job, minimum_interval_seconds=60, default_status=DefaultSensorStatus.RUNNING,
         description="Requests a run when files in KHABAR_SEEDS_DIR are added, changed or deleted.")
 def input_folder_sensor(context: SensorEvaluationContext):
-    fingerprint = folder_fingerprint(settings.seeds_dir())
-    if fingerprint == context.cursor:
+    inputs = folder_fingerprint(settings.seeds_dir())
+    reference = folder_fingerprint(settings.DBT_PROJECT_DIR / "seeds", suffixes=(".csv", ".yml"))
+    cursor = f"{inputs}:{reference}"
+    if cursor == context.cursor:
         return SkipReason("input folder unchanged")
-    context.update_cursor(fingerprint)
-    return RunRequest(run_key=fingerprint)
+    previous_reference = (context.cursor or ":").split(":")[1]
+    context.update_cursor(cursor)
+    if previous_reference == reference:
+        return RunRequest(run_key=cursor, asset_selection=list(NEW_INPUT_SELECTION.resolve(all_assets_graph())))
+    return RunRequest(run_key=cursor)

@@ -25,6 +25,11 @@ def test_sensor_requests_a_run_on_new_changed_and_deleted_files(tmp_path, monkey
     (tmp_path / "b.txt").write_text("خبر دوم", encoding="utf-8")
     added, cursor2 = evaluate(cursor, instance)
     assert isinstance(added, RunRequest) and cursor2 != cursor
+    # only the input changed: the run leaves reference data alone but rebuilds the marts
+    selected = {k.to_user_string() for k in added.asset_selection}
+    assert "marts/fct_meetings" in selected and "raw/source_files" in selected
+    assert not any(k.startswith("reference/") for k in selected) and "raw/places" not in selected
+    assert first.asset_selection is None  # the first run takes everything
 
     (tmp_path / "a.txt").write_text("خبر اول، ویرایش شده", encoding="utf-8")
     changed, cursor3 = evaluate(cursor2, instance)

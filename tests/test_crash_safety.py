@@ -50,6 +50,18 @@ def kill_tree(pid: int) -> None:
             pass
 
 
+def holders(path: Path) -> list[int]:
+    """Processes with ``path`` open (a step process orphaned by the kill still holds the lock)."""
+    pids = []
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        try:
+            if any(os.readlink(fd) == str(path) for fd in fd_dir.iterdir()):
+                pids.append(int(fd_dir.parent.name))
+        except OSError:
+            continue
+    return [p for p in pids if p != os.getpid()]
+
+
 def snapshot(warehouse: Path) -> dict[str, list]:
     return {name: sorted(query(warehouse, sql), key=repr) for name, sql in MART_QUERIES.items()}
 
@@ -82,11 +94,16 @@ def test_sigkill_mid_run_then_rerun(dbt_manifest, tmp_path):
         while time.time() < deadline and "tokenize: 200 /" not in log_path.read_text(errors="replace"):
             assert proc.poll() is None, log_path.read_text(errors="replace")[-3000:]
             time.sleep(0.1)
+        stragglers = descendants(proc.pid)
         kill_tree(proc.pid)
         proc.wait()
+        for pid in stragglers:  # children forked while we were killing
+            kill_tree(pid)
         deadline = time.time() + 30
-        while descendants(proc.pid) and time.time() < deadline:
-            time.sleep(0.1)
+        while (left := holders(warehouse)) and time.time() < deadline:
+            for pid in left:  # whatever of that run still has the file open dies too
+                kill_tree(pid)
+            time.sleep(0.2)
     assert "tokenize: 200 /" in log_path.read_text(errors="replace"), "the run was not caught mid-tokenize"
 
     # the marts are untouched and the killed step left nothing half-written
