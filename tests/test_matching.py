@@ -64,3 +64,19 @@ def test_samples_find_the_people_they_name(lexicon):
     assert {"person:sergey_lavrov", "person:john_kerry", "org:rt", "country:RU", "country:US"} <= ids
     for m in lexicon.find(body, "ar"):
         assert body[m.start:m.end] == m.surface
+
+
+def test_the_documents_language_decides_ambiguity():
+    lex = Lexicon([
+        LexiconEntry("org:al_alam", "organization", "العالم", "fa", "short_name", False),
+        LexiconEntry("org:al_alam", "organization", "العالم", "ar", "short_name", True),
+    ])
+    assert [m.entity_id for m in lex.find("شبکه العالم گزارش داد", "fa")] == ["org:al_alam"]
+    assert lex.find("أكبر اقتصاد في العالم", "ar") == []  # "the world"
+
+
+def test_a_clitic_reading_inside_a_frequent_word_is_refused():
+    lex = Lexicon([LexiconEntry("place:gn3029276", "place", "كالة", "ar", "geonames_name", False, "FR", 75_000)],
+                  common_words={"وکاله"})
+    assert lex.find("نقلت وكالة الأنباء", "ar") == []
+    assert [m.surface for m in lex.find("وصل إلى كالة", "ar")] == ["كالة"]

@@ -92,7 +92,7 @@ def place_name_entries(common_words: set[tuple[str, str]]) -> list[LexiconEntry]
             if not ARABIC_SCRIPT_RE.match(name):
                 continue
             key = fold_phrase(name)
-            if len(key) < 3 or key in frequent:
+            if len(key) < 4 or key in frequent:  # short names collide with words and given names
                 continue
             entries.append(LexiconEntry(
                 entity_id=place_id(c["geonameid"]), entity_type="place", alias=name, language="ar",

@@ -83,4 +83,5 @@ def build_entries(tables: dict[str, list[dict]]) -> list[LexiconEntry]:
 
 
 def build_lexicon(tables: dict[str, list[dict]]) -> Lexicon:
-    return Lexicon(build_entries(tables))
+    common = {r["word"] for r in tables.get("common_words", [])}
+    return Lexicon(build_entries(tables), common_words=common)

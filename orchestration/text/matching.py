@@ -59,7 +59,9 @@ def _is_letter(ch: str) -> bool:
 class Lexicon:
     """An automaton over folded aliases; build once, match many documents."""
 
-    def __init__(self, entries: Iterable[LexiconEntry]):
+    def __init__(self, entries: Iterable[LexiconEntry], common_words: Iterable[str] = ()):
+        # frequent words ("وكالة" agency): a clitic reading inside one ("و" + "كالة" Calais) is wrong
+        self._common_words = frozenset(common_words)
         by_key: dict[str, list[LexiconEntry]] = defaultdict(list)
         for entry in entries:
             key = fold_phrase(entry.alias)
@@ -86,7 +88,7 @@ class Lexicon:
         for end_index, (key, lam_form, group) in self._automaton.iter(folded):
             end = end_index + 1
             start = end - len(key)
-            if not self._left_ok(folded, start, language, lam_form):
+            if not self._left_ok(folded, start, language, lam_form, self._common_words):
                 continue
             if not self._right_ok(folded, end, language, group):
                 continue
@@ -101,18 +103,21 @@ class Lexicon:
             taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, group))
         kept.sort()
-        return self._resolve(body, kept)
+        return self._resolve(body, kept, language)
 
     @staticmethod
-    def _left_ok(folded: str, start: int, language: str, lam_form: bool) -> bool:
+    def _left_ok(folded: str, start: int, language: str, lam_form: bool, common_words=frozenset()) -> bool:
         if start == 0 or not _is_letter(folded[start - 1]):
             return not lam_form
         if language != "ar":
             return False
+        word_end = start
+        while word_end < len(folded) and _is_letter(folded[word_end]):
+            word_end += 1
         for prefix in ("و", "ف") if lam_form else ARABIC_PREFIXES:
             p = start - len(prefix)
             if p >= 0 and folded[p:start] == prefix and (p == 0 or not _is_letter(folded[p - 1])):
-                return True
+                return folded[p:word_end] not in common_words
         return False
 
     @staticmethod
@@ -132,8 +137,16 @@ class Lexicon:
         return False
 
     @staticmethod
-    def _resolve(body: str, kept) -> list[Mention]:
+    def _in_language(group: tuple[LexiconEntry, ...], language: str) -> tuple[LexiconEntry, ...]:
+        """The entries written for the document's language decide (العالم is a word in Arabic,
+        only the TV network in Persian); entries of other languages count when none is."""
+        own = tuple(e for e in group if e.language == language)
+        return own or group
+
+    @classmethod
+    def _resolve(cls, body: str, kept, language: str) -> list[Mention]:
         """Choose one entity per hit, then drop ambiguous hits the document does not support."""
+        kept = [(start, end, cls._in_language(group, language)) for start, end, group in kept]
         firm_entities = set()
         firm_countries = set()
         for _, _, group in kept:
