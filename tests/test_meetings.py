@@ -184,6 +184,25 @@ def test_planned_arabic_meetings_are_not_meetings(text):
     assert meetings(text, "ar") == []
 
 
+@pytest.mark.parametrize("text, language", [
+    ("ظریف در گفت‌وگو با خبرنگار ایرنا درباره روسیه سخن گفت.", "fa"),
+    ("لاوروف در مصاحبه با روسیه الیوم گفت که ظریف درست می‌گوید.", "fa"),
+    ("قال لافروف في مقابلة مع قناة روسية إن ظريف محق.", "ar"),
+    ("قال لافروف للصحفيين في موسكو إن المحادثات مع ظريف مهمة.", "ar"),
+])
+def test_interviews_with_the_press_are_not_meetings(text, language):
+    assert meetings(text, language) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("يتطلع لافروف إلى لقاء ظريف في موسكو.", "ar"),
+    ("من المرجح أن يلتقي لافروف ظريف في موسكو.", "ar"),
+    ("ظریف آماده دیدار با لاوروف در مسکو است.", "fa"),
+])
+def test_hoped_for_and_likely_meetings_are_not_meetings(text, language):
+    assert meetings(text, language) == []
+
+
 def test_exclusion_is_limited_to_its_clause():
     found = meetings("لاوروف و ظریف در مسکو دیدار کردند، در حالی که نشست آینده در تهران خواهد بود.", "fa")
     assert len(found) == 1 and found[0].location_entity_id == MOSCOW

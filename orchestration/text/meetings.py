@@ -7,7 +7,7 @@ from three dbt seeds:
 - ``meeting_triggers``: words that report a meeting or a call, with modality, CAMEO code
   and kind (meeting | phone | visit | host | negotiation | press_conference);
 - ``meeting_exclusions``: markers that make a clause planned, announced, hoped-for or
-  refused rather than reported (future | planned | hope | refusal);
+  refused rather than reported (future | planned | hope | refusal), or an interview with the press;
 - ``office_titles``: role phrases ("وزير الخارجية", "رئیس جمهوری", ...) mapped to the office
   vocabulary of ``lexicon_person_offices``; office ``counterpart`` marks "his counterpart".
 
@@ -62,7 +62,7 @@ OFFICE_TITLES_SEED = "office_titles.csv"
 
 MODALITIES = ("in_person", "phone")
 TRIGGER_KINDS = ("meeting", "phone", "visit", "host", "negotiation", "press_conference")
-EXCLUSION_KINDS = ("future", "planned", "hope", "refusal")
+EXCLUSION_KINDS = ("future", "planned", "hope", "refusal", "interview")
 COUNTERPART = "counterpart"
 
 # CAMEO 04x: consult, phone, visit, host, meet at a third location, negotiate.
