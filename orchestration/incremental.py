@@ -1,6 +1,10 @@
 """Which documents a step must (re)process, from a fingerprint per document."""
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+from types import ModuleType
+
 import duckdb
 
 from .warehouse import RAW_SCHEMA, table_exists
@@ -18,3 +22,11 @@ def plan(con: duckdb.DuckDBPyConnection, state_table: str, wanted: dict[str, str
     todo = sorted(d for d, fp in wanted.items() if done.get(d) != fp)
     stale = sorted((set(done) - set(wanted)) | {d for d in todo if d in done})
     return todo, stale
+
+
+def code_version(*modules: ModuleType) -> str:
+    """A fingerprint of the code that produces a step's rows: editing it reprocesses everything."""
+    h = hashlib.sha256()
+    for module in modules:
+        h.update(Path(module.__file__).read_bytes())
+    return h.hexdigest()[:12]

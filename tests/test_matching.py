@@ -77,6 +77,9 @@ def test_the_documents_language_decides_ambiguity():
 
 def test_a_clitic_reading_inside_a_frequent_word_is_refused():
     lex = Lexicon([LexiconEntry("place:gn3029276", "place", "كالة", "ar", "geonames_name", False, "FR", 75_000)],
-                  common_words={"وکاله"})
+                  common_words={"وکاله": 139})
     assert lex.find("نقلت وكالة الأنباء", "ar") == []
     assert [m.surface for m in lex.find("وصل إلى كالة", "ar")] == ["كالة"]
+    washington = Lexicon([LexiconEntry("place:gn4140963", "place", "واشنطن", "ar", "name", False, "US", 6e5)],
+                         common_words={"واشنطن": 151, "وواشنطن": 2399})
+    assert [m.surface for m in washington.find("بين موسكو وواشنطن", "ar")] == ["واشنطن"]

@@ -4,7 +4,8 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import plan
+from ..incremental import code_version, plan
+from ..text import article, normalize, pipeline, scripts, tokenize
 from ..parallel import map_batches
 from ..text.pipeline import TOKENIZER_VERSION, prepare_articles
 from ..warehouse import DuckDBWarehouse, prepare_tables, replace_rows
@@ -46,7 +47,8 @@ UNEXPECTED_SCRIPT_WORDS = AssetKey(["raw", "unexpected_script_words"])
 def tokenize_articles(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
     with warehouse.transaction() as con:
         prepare_tables(con, TABLE_SCHEMAS, "tokenized_state")
-        wanted = {d: f"{TOKENIZER_VERSION}:{lang}" for d, lang in con.execute(
+        version = code_version(article, normalize, pipeline, scripts, tokenize)
+        wanted = {d: f"{TOKENIZER_VERSION}:{version}:{lang}" for d, lang in con.execute(
             "select distinct doc_id, language from raw.source_files where reject_reason is null").fetchall()}
         todo, stale = plan(con, "tokenized_state", wanted)
         for table, schema in TABLE_SCHEMAS.items():

@@ -1,21 +1,27 @@
 """Reference places and countries, and entity mentions found in every article."""
+from bisect import bisect_right
+
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import plan
+from ..incremental import code_version, plan
+from ..text import gazetteer as gazetteer_module
+from ..text import lexicon, matching, normalize, unlinked
 from ..parallel import map_batches
 from ..text.gazetteer import load_countries, load_places
 from ..text.lexicon import LEXICON_TABLES, build_lexicon, fingerprint
 from ..text.tokenize import split_sentences
+from ..text.unlinked import find_unlinked_persons
 from ..warehouse import DuckDBWarehouse, prepare_tables, replace_rows, table_exists
 from .articles import ARTICLES
 
 COUNTRIES = AssetKey(["raw", "countries"])
 PLACES = AssetKey(["raw", "places"])
 ENTITY_MENTIONS = AssetKey(["raw", "entity_mentions"])
+UNLINKED_PERSONS = AssetKey(["raw", "unlinked_person_mentions"])
 SEED_KEYS = [AssetKey(["reference", name]) for name in LEXICON_TABLES]
-MATCHER_VERSION = "2"
+MATCHER_VERSION = "4"  # code edits are caught by code_version; bump for data-shape changes
 BATCH = 200
 
 COUNTRY_SCHEMA = {"entity_id": pl.Utf8, "name_en": pl.Utf8, "country_code": pl.Utf8, "alpha3": pl.Utf8,
@@ -25,6 +31,8 @@ PLACE_SCHEMA = {"entity_id": pl.Utf8, "name_en": pl.Utf8, "geonames_id": pl.Int6
 MENTION_SCHEMA = {"doc_id": pl.Utf8, "mention_index": pl.Int32, "entity_id": pl.Utf8, "entity_type": pl.Utf8,
                   "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32, "surface": pl.Utf8,
                   "alias_kind": pl.Utf8, "is_ambiguous": pl.Boolean, "country_code": pl.Utf8}
+UNLINKED_SCHEMA = {"doc_id": pl.Utf8, "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32,
+                   "surface": pl.Utf8, "cue": pl.Utf8}
 STATE_SCHEMA = {"doc_id": pl.Utf8, "fingerprint": pl.Utf8}
 
 
@@ -68,39 +76,53 @@ def _init_matcher(tables: dict[str, list[dict]]) -> None:
     _worker_lexicon = build_lexicon(tables)
 
 
-def match_batch(batch: list[tuple[str, str, str]]) -> dict[str, list]:
-    """Mentions of a batch of (doc_id, body, language), as columns."""
+def _sentence_of(starts: list[int], offset: int) -> int:
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def match_batch(batch: list[tuple[str, str, str]]) -> tuple[dict[str, list], dict[str, list]]:
+    """Mentions and unlinked person names of a batch of (doc_id, body, language), as columns."""
     out = {k: [] for k in MENTION_SCHEMA}
+    unlinked = {k: [] for k in UNLINKED_SCHEMA}
     for doc_id, body, language in batch:
         starts = [s for s, _ in split_sentences(body)]
-        sentence = 0
-        for i, m in enumerate(_worker_lexicon.find(body, language)):
-            while sentence + 1 < len(starts) and starts[sentence + 1] <= m.start:
-                sentence += 1
+        mentions = _worker_lexicon.find(body, language)
+        for u in find_unlinked_persons(body, [(m.start, m.end) for m in mentions]):
+            for key, value in (("doc_id", doc_id), ("sentence_index", _sentence_of(starts, u.start)),
+                               ("char_start", u.start), ("char_end", u.end), ("surface", u.surface),
+                               ("cue", u.cue)):
+                unlinked[key].append(value)
+        for i, m in enumerate(mentions):
+            sentence = _sentence_of(starts, m.start)
             for key, value in (("doc_id", doc_id), ("mention_index", i), ("entity_id", m.entity_id),
                                ("entity_type", m.entity_type), ("sentence_index", sentence),
                                ("char_start", m.start), ("char_end", m.end), ("surface", m.surface),
                                ("alias_kind", m.alias_kind), ("is_ambiguous", m.is_ambiguous),
                                ("country_code", m.country_code)):
                 out[key].append(value)
-    return out
+    return out, unlinked
 
 
 @multi_asset(
     name="match_entities",
     specs=[AssetSpec(ENTITY_MENTIONS, deps=[ARTICLES, COUNTRIES, PLACES, *SEED_KEYS], group_name="entities",
                      description="Persons, organizations, countries and places named in each article: one "
-                                 "Aho-Corasick pass per document over the folded body.")],
+                                 "Aho-Corasick pass per document over the folded body."),
+           AssetSpec(UNLINKED_PERSONS, deps=[ARTICLES], group_name="entities",
+                     description="Quoted names next to a person title that the lexicon does not know yet.")],
     pool=settings.WRITER_POOL,
 )
 def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
     with warehouse.transaction() as con:
-        prepare_tables(con, {"entity_mentions": MENTION_SCHEMA}, "entity_mentions_state")
+        prepare_tables(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
+                       "entity_mentions_state")
         tables = read_reference_tables(con)
-        lexicon_fp = f"{MATCHER_VERSION}:{fingerprint(tables)}"
+        version = code_version(matching, lexicon, gazetteer_module, normalize, unlinked)
+        lexicon_fp = f"{MATCHER_VERSION}:{version}:{fingerprint(tables)}"
         wanted = {d: lexicon_fp for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
         todo, stale = plan(con, "entity_mentions_state", wanted)
         replace_rows(con, "entity_mentions", pl.DataFrame(schema=MENTION_SCHEMA), "doc_id", stale)
+        replace_rows(con, "unlinked_person_mentions", pl.DataFrame(schema=UNLINKED_SCHEMA), "doc_id", stale)
         replace_rows(con, "entity_mentions_state", pl.DataFrame(schema=STATE_SCHEMA), "doc_id", stale)
 
         def batches():
@@ -109,13 +131,17 @@ def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
                                   [todo[i:i + BATCH]]).fetchall()
 
         done = 0
-        for columns in map_batches(match_batch, batches(), len(todo), _init_matcher, (tables,)):
+        for columns, unlinked in map_batches(match_batch, batches(), len(todo), _init_matcher, (tables,)):
             replace_rows(con, "entity_mentions", pl.DataFrame(columns, schema=MENTION_SCHEMA), "doc_id", [])
+            replace_rows(con, "unlinked_person_mentions", pl.DataFrame(unlinked, schema=UNLINKED_SCHEMA),
+                         "doc_id", [])
             done = min(done + BATCH, len(todo))
             context.log.info(f"match entities: {done} / {len(todo)} documents")
         replace_rows(con, "entity_mentions_state",
                      pl.DataFrame({"doc_id": todo, "fingerprint": [lexicon_fp] * len(todo)}, schema=STATE_SCHEMA),
                      "doc_id", [])
         total = con.execute("select count(*) from raw.entity_mentions").fetchall()[0][0]
+        total_unlinked = con.execute("select count(*) from raw.unlinked_person_mentions").fetchall()[0][0]
     yield MaterializeResult(asset_key=ENTITY_MENTIONS, metadata={
         "dagster/row_count": total, "documents_matched": len(todo), "lexicon_fingerprint": lexicon_fp})
+    yield MaterializeResult(asset_key=UNLINKED_PERSONS, metadata={"dagster/row_count": total_unlinked})

@@ -6,7 +6,9 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import plan
+from ..incremental import code_version, plan
+from ..text import dates as dates_module
+from ..text import meetings as meetings_module
 from ..parallel import map_batches
 from ..text.dates import DateVocabulary
 from ..text.matching import Mention
@@ -65,7 +67,8 @@ def extract_batch(batch: list[tuple]) -> tuple[dict, dict]:
 
 def _rules_fingerprint(tables: dict[str, list[dict]]) -> str:
     payload = json.dumps(tables, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(f"{EXTRACTOR_VERSION}:{payload}".encode()).hexdigest()[:16]
+    version = code_version(meetings_module, dates_module)
+    return hashlib.sha256(f"{EXTRACTOR_VERSION}:{version}:{payload}".encode()).hexdigest()[:16]
 
 
 def _outlet_countries(con) -> dict[str, str | None]:

@@ -83,5 +83,5 @@ def build_entries(tables: dict[str, list[dict]]) -> list[LexiconEntry]:
 
 
 def build_lexicon(tables: dict[str, list[dict]]) -> Lexicon:
-    common = {r["word"] for r in tables.get("common_words", [])}
-    return Lexicon(build_entries(tables), common_words=common)
+    ranks = {r["word"]: int(r["frequency_rank"]) for r in tables.get("common_words", [])}
+    return Lexicon(build_entries(tables), common_words=ranks)

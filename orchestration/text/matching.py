@@ -59,9 +59,10 @@ def _is_letter(ch: str) -> bool:
 class Lexicon:
     """An automaton over folded aliases; build once, match many documents."""
 
-    def __init__(self, entries: Iterable[LexiconEntry], common_words: Iterable[str] = ()):
-        # frequent words ("وكالة" agency): a clitic reading inside one ("و" + "كالة" Calais) is wrong
-        self._common_words = frozenset(common_words)
+    def __init__(self, entries: Iterable[LexiconEntry], common_words: dict[str, int] | None = None):
+        # frequency ranks of common words: a clitic reading ("و" + "كالة" Calais) of a word that is
+        # more frequent than the name itself ("وكالة" agency) is the word
+        self._word_rank = dict(common_words or {})
         by_key: dict[str, list[LexiconEntry]] = defaultdict(list)
         for entry in entries:
             key = fold_phrase(entry.alias)
@@ -88,7 +89,7 @@ class Lexicon:
         for end_index, (key, lam_form, group) in self._automaton.iter(folded):
             end = end_index + 1
             start = end - len(key)
-            if not self._left_ok(folded, start, language, lam_form, self._common_words):
+            if not self._left_ok(folded, start, language, lam_form, self._word_rank):
                 continue
             if not self._right_ok(folded, end, language, group):
                 continue
@@ -106,7 +107,7 @@ class Lexicon:
         return self._resolve(body, kept, language)
 
     @staticmethod
-    def _left_ok(folded: str, start: int, language: str, lam_form: bool, common_words=frozenset()) -> bool:
+    def _left_ok(folded: str, start: int, language: str, lam_form: bool, word_rank: dict[str, int]) -> bool:
         if start == 0 or not _is_letter(folded[start - 1]):
             return not lam_form
         if language != "ar":
@@ -117,7 +118,8 @@ class Lexicon:
         for prefix in ("و", "ف") if lam_form else ARABIC_PREFIXES:
             p = start - len(prefix)
             if p >= 0 and folded[p:start] == prefix and (p == 0 or not _is_letter(folded[p - 1])):
-                return folded[p:word_end] not in common_words
+                whole, rest = word_rank.get(folded[p:word_end]), word_rank.get(folded[start:word_end])
+                return whole is None or (rest is not None and rest < whole)
         return False
 
     @staticmethod
