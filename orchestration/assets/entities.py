@@ -7,7 +7,8 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResul
 from .. import settings
 from ..incremental import code_version, plan
 from ..text import gazetteer as gazetteer_module
-from ..text import lexicon, matching, normalize, unlinked
+from ..text import lexicon, matching, normalize
+from ..text import unlinked as unlinked_module
 from ..parallel import map_batches
 from ..text.gazetteer import load_countries, load_places
 from ..text.lexicon import LEXICON_TABLES, build_lexicon, fingerprint
@@ -117,7 +118,7 @@ def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
         prepare_tables(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
                        "entity_mentions_state")
         tables = read_reference_tables(con)
-        version = code_version(matching, lexicon, gazetteer_module, normalize, unlinked)
+        version = code_version(matching, lexicon, gazetteer_module, normalize, unlinked_module)
         lexicon_fp = f"{MATCHER_VERSION}:{version}:{fingerprint(tables)}"
         wanted = {d: lexicon_fp for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
         todo, stale = plan(con, "entity_mentions_state", wanted)
