@@ -7,12 +7,14 @@ every change is recorded in ``raw.file_events``.
 
 import hashlib
 from datetime import datetime, timezone
+from pathlib import Path
 
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 
 from .. import settings
 from ..manifest import parse_manifest
+from ..parallel import map_batches
 from ..text.decode import MAX_FILE_BYTES, decode_bytes
 from ..text.langid import detect_language
 from ..warehouse import RAW_SCHEMA, DuckDBWarehouse, replace_rows, table_exists
@@ -66,6 +68,16 @@ MANIFEST_PROBLEMS = AssetKey(["raw", "manifest_problems"])
 FILE_EVENTS = AssetKey(["raw", "file_events"])
 
 
+def source_file_rows(batch: list[tuple[str, str, datetime]]) -> list[dict]:
+    """Rows for a batch of (path, sha256, ingest time); runs in worker processes."""
+    rows = []
+    for path_str, digest, now in batch:
+        path = Path(path_str)
+        data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+        rows.append(source_file_row(path, digest, data, now))
+    return rows
+
+
 @multi_asset(
     name="ingest_files",
     specs=[
@@ -97,18 +109,21 @@ def ingest_files(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
         if table_exists(con, RAW_SCHEMA, "source_files"):
             stored = dict( con.execute(
                 "select file_name, sha256 from raw.source_files").fetchall())
-        new_rows, events = [], []
+        changed_files, events = [], []
         on_disk = set()
         for i, path in enumerate(paths, 1):
             on_disk.add(path.name)
-            digest, data = file_digest(path)
+            digest, _ = file_digest(path)
             if i % 1000 == 0:
-                context.log.info(f"ingest: {i} / {len(paths)} files read")
+                context.log.info(f"ingest: {i} / {len(paths)} files hashed")
             if path.name in stored and stored[path.name] == digest:
                 continue
-            new_rows.append(source_file_row(path, digest, data, now))
+            changed_files.append((str(path), digest, now))
             events.append({"file_name": path.name, "event": "changed" if path.name in stored else "added",
                            "sha256": digest, "at": now})
+        # decoding and language id of the new files, on every core
+        batches = [changed_files[i:i + 200] for i in range(0, len(changed_files), 200)]
+        new_rows = [row for rows in map_batches(source_file_rows, batches, len(changed_files)) for row in rows]
         deleted = sorted(set(stored) - on_disk)
         events += [{"file_name": n, "event": "deleted", "sha256": stored[n], "at": now} for n in deleted]
         changed = [r["file_name"] for r in new_rows]

@@ -48,6 +48,7 @@ from __future__ import annotations
 import csv
 import datetime
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -175,8 +176,21 @@ class _Hit:
         return (self.core < end and start < self.gap[0]) or (self.gap[1] < end and start < self.end)
 
 
-def _phrase_regex(phrase: str, language: str) -> tuple[re.Pattern, bool]:
-    """Regex for a folded phrase; second value: the last word may end in ta marbuta."""
+@lru_cache(maxsize=None)
+def _clause_cut_regexes(language: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """Subordinators and complementizers that cut a sentence into clauses, compiled once."""
+    out = []
+    for kind, phrases in (("soft", _SUBORDINATORS), ("that", _COMPLEMENTIZERS)):
+        for phrase in phrases.get(language, ()):
+            before, _, after = phrase.rpartition("|")
+            out.append((kind, re.compile(rf"(?<!\w){re.escape(fold_phrase(before))} *"
+                                         rf"(?P<cut>{re.escape(fold_phrase(after))})(?!\w)")))
+    return tuple(out)
+
+
+def _phrase_regex(phrase: str, language: str) -> tuple[re.Pattern, bool, str]:
+    """Regex for a folded phrase; then whether the last word may end in ta marbuta, and the
+    longest literal piece of it (a substring test on it skips the regex for most documents)."""
     words = fold_phrase(phrase).split(" ")
     prefix = ""
     if language == "ar":
@@ -198,7 +212,8 @@ def _phrase_regex(phrase: str, language: str) -> tuple[re.Pattern, bool]:
         else:
             parts.append(re.escape(word))
     pattern = rf"(?<!\w)(?P<prefix>{prefix})(?P<stem>{''.join(parts)})(?P<tail>\w*)"
-    return re.compile(pattern), ta_marbuta
+    literals = [w[:-1] if (ta_marbuta and i == len(words) - 1) else w for i, w in enumerate(words) if w != "..."]
+    return re.compile(pattern), ta_marbuta, max(literals, key=len, default="")
 
 
 class _PhraseSet:
@@ -211,7 +226,9 @@ class _PhraseSet:
 
     def find(self, view: str) -> list[_Hit]:
         hits = []
-        for regex, ta_marbuta, row, phrase in self.patterns:
+        for regex, ta_marbuta, needle, row, phrase in self.patterns:
+            if needle not in view:
+                continue
             for m in regex.finditer(view):
                 tail = m["tail"]
                 if tail not in self.tails:
@@ -428,7 +445,9 @@ class _Document:
         for r in self.roles:
             if r.appositive and not r.counterpart:
                 self.apposition_offices.setdefault(r.appositive, []).append(r.office)
-        self.clauses = [c for i, span in enumerate(self.sentences) for c in self._clauses(i, span)]
+        # clauses only matter around triggers: an article without one has no meeting to find
+        self.clauses = [c for i, span in enumerate(self.sentences) for c in self._clauses(i, span)] \
+            if self.triggers else []
         # persons by position, for pronouns: named ones and roles that resolve on their own
         self.antecedents = sorted(
             [(m.start, m.entity_id) for m in self.mentions if m.entity_type == "person"]
@@ -575,13 +594,9 @@ class _Document:
                 cuts.append((p, "hard"))
             elif ch in _COMMAS and not self._list_comma(p, name_ends, name_starts):
                 cuts.append((p, "soft"))
-        for kind, phrases in (("soft", _SUBORDINATORS), ("that", _COMPLEMENTIZERS)):
-            for phrase in phrases.get(self.language, ()):
-                before, _, after = phrase.rpartition("|")
-                regex = (rf"(?<!\w){re.escape(fold_phrase(before))} *"
-                         rf"(?P<cut>{re.escape(fold_phrase(after))})(?!\w)")
-                for m in re.finditer(regex, self.view[s:e]):
-                    cuts.append((s + m.start("cut"), kind))
+        for kind, regex in _clause_cut_regexes(self.language):
+            for m in regex.finditer(self.view, s, e):
+                cuts.append((m.start("cut"), kind))
         cuts.sort()
         clauses, start, segment, kind = [], s, 0, "soft"
         for pos, next_kind in [*cuts, (e, "soft")]:
