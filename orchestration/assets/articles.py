@@ -1,5 +1,7 @@
 """Clean and tokenize: ``raw.articles``, ``raw.sentences``, ``raw.tokens`` from ``raw.source_files``."""
 
+from datetime import datetime, timezone
+
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
@@ -15,7 +17,7 @@ BATCH = 200
 TABLE_SCHEMAS = {
     "articles": {"doc_id": pl.Utf8, "language": pl.Utf8, "title": pl.Utf8, "body": pl.Utf8,
                  "outlet_in_text": pl.Utf8, "sentence_count": pl.Int32, "token_count": pl.Int32,
-                 "tokenizer_version": pl.Utf8},
+                 "tokenizer_version": pl.Utf8, "tokenized_at": pl.Datetime("us", "UTC")},
     "sentences": {"doc_id": pl.Utf8, "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32},
     "tokens": {"doc_id": pl.Utf8, "token_index": pl.Int32, "sentence_index": pl.Int32,
                "char_start": pl.Int32, "char_end": pl.Int32, "token": pl.Utf8},
@@ -64,7 +66,9 @@ def tokenize_articles(context: AssetExecutionContext, warehouse: DuckDBWarehouse
                     [ids]).fetchall()
 
         done = 0
+        now = datetime.now(timezone.utc)  # marks this run's articles: checks look at what it wrote
         for result in map_batches(prepare_articles, batches(), len(todo)):
+            result["articles"]["tokenized_at"] = [now] * len(result["articles"]["doc_id"])
             for table, columns in result.items():
                 replace_rows(con, table, pl.DataFrame(columns, schema=TABLE_SCHEMAS[table]), "doc_id", [])
             ids = result["articles"]["doc_id"]
