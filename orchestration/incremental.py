@@ -7,7 +7,9 @@ from types import ModuleType
 
 import duckdb
 
-from .warehouse import RAW_SCHEMA, table_exists
+import polars as pl
+
+from .warehouse import RAW_SCHEMA, replace_rows, table_exists
 
 
 def plan(con: duckdb.DuckDBPyConnection, state_table: str, wanted: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -30,3 +32,21 @@ def code_version(*modules: ModuleType) -> str:
     for module in modules:
         h.update(Path(module.__file__).read_bytes())
     return h.hexdigest()[:12]
+
+
+def store_batches(con: duckdb.DuckDBPyConnection, results, targets: list[tuple[str, dict]], total: int,
+                  batch: int, log, label: str) -> None:
+    """Append each worker result (one column dict per target table) and log progress."""
+    done = 0
+    for parts in results:
+        for (table, schema), columns in zip(targets, parts):
+            replace_rows(con, table, pl.DataFrame(columns, schema=schema), "doc_id", [])
+        done = min(done + batch, total)
+        log(f"{label}: {done} / {total} documents")
+
+
+def record_state(con: duckdb.DuckDBPyConnection, state_table: str, fingerprints: dict[str, str]) -> None:
+    """Remember the fingerprint each processed document was built from."""
+    frame = pl.DataFrame({"doc_id": list(fingerprints), "fingerprint": list(fingerprints.values())},
+                         schema={"doc_id": pl.Utf8, "fingerprint": pl.Utf8})
+    replace_rows(con, state_table, frame, "doc_id", [])

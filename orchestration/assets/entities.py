@@ -5,7 +5,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import code_version, plan
+from ..incremental import code_version, plan, record_state, store_batches
 from ..text import gazetteer as gazetteer_module
 from ..text import lexicon, matching, normalize
 from ..text import unlinked as unlinked_module
@@ -131,16 +131,10 @@ def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
                 yield con.execute("select doc_id, body, language from raw.articles where doc_id in (select unnest(?))",
                                   [todo[i:i + BATCH]]).fetchall()
 
-        done = 0
-        for columns, unlinked in map_batches(match_batch, batches(), len(todo), _init_matcher, (tables,)):
-            replace_rows(con, "entity_mentions", pl.DataFrame(columns, schema=MENTION_SCHEMA), "doc_id", [])
-            replace_rows(con, "unlinked_person_mentions", pl.DataFrame(unlinked, schema=UNLINKED_SCHEMA),
-                         "doc_id", [])
-            done = min(done + BATCH, len(todo))
-            context.log.info(f"match entities: {done} / {len(todo)} documents")
-        replace_rows(con, "entity_mentions_state",
-                     pl.DataFrame({"doc_id": todo, "fingerprint": [lexicon_fp] * len(todo)}, schema=STATE_SCHEMA),
-                     "doc_id", [])
+        store_batches(con, map_batches(match_batch, batches(), len(todo), _init_matcher, (tables,)),
+                      [("entity_mentions", MENTION_SCHEMA), ("unlinked_person_mentions", UNLINKED_SCHEMA)],
+                      len(todo), BATCH, context.log.info, "match entities")
+        record_state(con, "entity_mentions_state", {d: lexicon_fp for d in todo})
         total = con.execute("select count(*) from raw.entity_mentions").fetchall()[0][0]
         total_unlinked = con.execute("select count(*) from raw.unlinked_person_mentions").fetchall()[0][0]
     yield MaterializeResult(asset_key=ENTITY_MENTIONS, metadata={

@@ -6,7 +6,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import code_version, plan
+from ..incremental import code_version, plan, record_state, store_batches
 from ..text import dates as dates_module
 from ..text import meetings as meetings_module
 from ..parallel import map_batches
@@ -138,16 +138,10 @@ def extract_meetings_asset(context: AssetExecutionContext, warehouse: DuckDBWare
                     mentions[row.pop("doc_id")].append(row)
                 yield [(d, body, lang, published.get(d), outlet_country.get(d), mentions[d]) for d, body, lang in docs]
 
-        done = 0
-        for meetings, participants in map_batches(extract_batch, batches(), len(todo), _init_extractor, (tables,)):
-            replace_rows(con, "meetings", pl.DataFrame(meetings, schema=MEETING_SCHEMA), "doc_id", [])
-            replace_rows(con, "meeting_participants", pl.DataFrame(participants, schema=PARTICIPANT_SCHEMA),
-                         "doc_id", [])
-            done = min(done + BATCH, len(todo))
-            context.log.info(f"extract meetings: {done} / {len(todo)} documents")
-        replace_rows(con, "meetings_state",
-                     pl.DataFrame({"doc_id": todo, "fingerprint": [wanted[d] for d in todo]}, schema=STATE_SCHEMA),
-                     "doc_id", [])
+        store_batches(con, map_batches(extract_batch, batches(), len(todo), _init_extractor, (tables,)),
+                      [("meetings", MEETING_SCHEMA), ("meeting_participants", PARTICIPANT_SCHEMA)],
+                      len(todo), BATCH, context.log.info, "extract meetings")
+        record_state(con, "meetings_state", {d: wanted[d] for d in todo})
         n_meetings = con.execute("select count(*) from raw.meetings").fetchall()[0][0]
         n_participants = con.execute("select count(*) from raw.meeting_participants").fetchall()[0][0]
     yield MaterializeResult(asset_key=MEETINGS, metadata={"dagster/row_count": n_meetings, "documents": len(todo)})
