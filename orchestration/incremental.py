@@ -50,3 +50,12 @@ def record_state(con: duckdb.DuckDBPyConnection, state_table: str, fingerprints:
     frame = pl.DataFrame({"doc_id": list(fingerprints), "fingerprint": list(fingerprints.values())},
                          schema={"doc_id": pl.Utf8, "fingerprint": pl.Utf8})
     replace_rows(con, state_table, frame, "doc_id", [])
+
+
+STATE_SCHEMA = {"doc_id": pl.Utf8, "fingerprint": pl.Utf8}
+
+
+def forget(con: duckdb.DuckDBPyConnection, schemas: dict[str, dict], state_table: str, doc_ids: list[str]) -> None:
+    """Delete the stale documents' rows from a step's tables and from its state table."""
+    for table, schema in {**schemas, state_table: STATE_SCHEMA}.items():
+        replace_rows(con, table, pl.DataFrame(schema=schema), "doc_id", doc_ids)

@@ -5,7 +5,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import code_version, plan, record_state, store_batches
+from ..incremental import code_version, forget, plan, record_state, store_batches
 from ..text import gazetteer as gazetteer_module
 from ..text import lexicon, matching, normalize
 from ..text import unlinked as unlinked_module
@@ -34,7 +34,6 @@ MENTION_SCHEMA = {"doc_id": pl.Utf8, "mention_index": pl.Int32, "entity_id": pl.
                   "alias_kind": pl.Utf8, "is_ambiguous": pl.Boolean, "country_code": pl.Utf8}
 UNLINKED_SCHEMA = {"doc_id": pl.Utf8, "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32,
                    "surface": pl.Utf8, "cue": pl.Utf8}
-STATE_SCHEMA = {"doc_id": pl.Utf8, "fingerprint": pl.Utf8}
 
 
 @multi_asset(
@@ -122,9 +121,8 @@ def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
         lexicon_fp = f"{MATCHER_VERSION}:{version}:{fingerprint(tables)}"
         wanted = {d: lexicon_fp for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
         todo, stale = plan(con, "entity_mentions_state", wanted)
-        replace_rows(con, "entity_mentions", pl.DataFrame(schema=MENTION_SCHEMA), "doc_id", stale)
-        replace_rows(con, "unlinked_person_mentions", pl.DataFrame(schema=UNLINKED_SCHEMA), "doc_id", stale)
-        replace_rows(con, "entity_mentions_state", pl.DataFrame(schema=STATE_SCHEMA), "doc_id", stale)
+        forget(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
+               "entity_mentions_state", stale)
 
         def batches():
             for i in range(0, len(todo), BATCH):

@@ -6,7 +6,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import code_version, plan, record_state, store_batches
+from ..incremental import code_version, forget, plan, record_state, store_batches
 from ..text import dates as dates_module
 from ..text import meetings as meetings_module
 from ..parallel import map_batches
@@ -14,7 +14,7 @@ from ..text.dates import DateVocabulary
 from ..text.matching import Mention
 from ..text.meetings import MeetingRules, OfficeHolder, extract_meetings
 from ..text.tokenize import split_sentences
-from ..warehouse import DuckDBWarehouse, prepare_tables, replace_rows, table_exists
+from ..warehouse import DuckDBWarehouse, prepare_tables, table_exists
 from .entities import ENTITY_MENTIONS
 
 MEETINGS = AssetKey(["raw", "meetings"])
@@ -31,7 +31,6 @@ MEETING_SCHEMA = {"doc_id": pl.Utf8, "meeting_index": pl.Int32, "sentence_index"
                   "cameo_code": pl.Utf8, "location_entity_id": pl.Utf8, "date_text": pl.Utf8,
                   "event_date": pl.Date, "evidence": pl.Utf8, "trigger": pl.Utf8}
 PARTICIPANT_SCHEMA = {"doc_id": pl.Utf8, "meeting_index": pl.Int32, "entity_id": pl.Utf8}
-STATE_SCHEMA = {"doc_id": pl.Utf8, "fingerprint": pl.Utf8}
 
 _worker_state: dict = {}
 
@@ -120,9 +119,7 @@ def extract_meetings_asset(context: AssetExecutionContext, warehouse: DuckDBWare
         wanted = {d: f"{rules_fp}:{mention_fp.get(d)}:{published.get(d)}:{outlet_country.get(d)}"
                   for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
         todo, stale = plan(con, "meetings_state", wanted)
-        replace_rows(con, "meetings", pl.DataFrame(schema=MEETING_SCHEMA), "doc_id", stale)
-        replace_rows(con, "meeting_participants", pl.DataFrame(schema=PARTICIPANT_SCHEMA), "doc_id", stale)
-        replace_rows(con, "meetings_state", pl.DataFrame(schema=STATE_SCHEMA), "doc_id", stale)
+        forget(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA}, "meetings_state", stale)
 
         def batches():
             for i in range(0, len(todo), BATCH):
