@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from dagster import Definitions, load_asset_checks_from_modules, load_assets_from_modules
-from dagster_dbt import DbtCliResource
 
 from . import checks
 from .assets import articles, dbt, entities, ingest, meetings
@@ -25,6 +24,6 @@ defs = Definitions(
     sensors=[input_folder_sensor],
     resources={
         "warehouse": DuckDBWarehouse(),
-        "dbt": DbtCliResource(project_dir=dbt.dbt_project, dbt_executable=DBT_EXECUTABLE),
+        "dbt": dbt.KhabarDbtCliResource(project_dir=dbt.dbt_project, dbt_executable=DBT_EXECUTABLE),
     },
 )

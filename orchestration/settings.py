@@ -15,3 +15,13 @@ def seeds_dir() -> Path:
 
 def warehouse_path() -> Path:
     return Path(os.environ.get("KHABAR_WAREHOUSE", PROJECT_ROOT / "warehouse" / "khabar.duckdb")).expanduser().resolve()
+
+
+def dbt_target_path(warehouse: Path | None = None) -> Path:
+    """dbt's artifacts (logs, run results, parse cache) for one warehouse, in a folder beside it.
+
+    A stable folder lets dbt's partial parse survive between runs (dbt drops its parse cache
+    when the profile, which holds the database path, changes), and it goes with the warehouse.
+    """
+    warehouse = warehouse or warehouse_path()
+    return warehouse.parent / f"{warehouse.stem}.dbt-target"

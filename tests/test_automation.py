@@ -58,3 +58,29 @@ def test_daily_schedule_requests_the_whole_graph():
     assert len(requests) == 1
     assert daily_schedule.cron_schedule == "0 3 * * *"
     assert daily_schedule.job_name == "materialize_all"
+
+
+def test_dbt_resource_skips_unused_adapter_and_version_subprocess():
+    from functools import cached_property
+    from importlib import metadata
+
+    from dagster_dbt import DbtCliResource
+
+    from orchestration.assets.dbt import KhabarDbtCliResource
+    from orchestration.definitions import DBT_EXECUTABLE
+
+    # the hooks overridden must still exist upstream, or the overrides would silently do nothing
+    assert callable(DbtCliResource.__dict__["_initialize_dbt_core_adapter"])
+    assert isinstance(DbtCliResource.__dict__["_cli_version"], cached_property)
+    resource = KhabarDbtCliResource(project_dir="dbt_project", dbt_executable=DBT_EXECUTABLE)
+    assert resource._initialize_dbt_core_adapter(["build"]) is None
+    assert str(resource._cli_version) == metadata.version("dbt-core")
+
+
+def test_dbt_target_path_is_stable_per_warehouse(tmp_path):
+    from orchestration.settings import dbt_target_path
+
+    first = dbt_target_path(tmp_path / "a" / "khabar.duckdb")
+    assert first == dbt_target_path(tmp_path / "a" / "khabar.duckdb")
+    assert first.parent == tmp_path / "a"
+    assert first != dbt_target_path(tmp_path / "b" / "khabar.duckdb")

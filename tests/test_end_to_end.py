@@ -88,3 +88,10 @@ def test_second_run_changes_nothing(built):
     assert result.success
     assert query(warehouse, "select count(*), sum(hash(doc_id, entity_id, char_start)) from marts.fct_mentions") == before
     assert query(warehouse, "select count(*) from marts.dim_documents") == docs
+    # dbt reused its parse of the project (the stable target folder beside the warehouse)
+    from orchestration.settings import dbt_target_path
+
+    log = (dbt_target_path(warehouse) / "dbt.log").read_text(encoding="utf-8")
+    last_invocation = log.split("running dbt with arguments")[-1]
+    assert "Unable to do partial parsing" not in last_invocation
+    assert "Partial parsing enabled" in last_invocation
