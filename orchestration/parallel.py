@@ -19,6 +19,8 @@ def map_batches(fn: Callable[[list[T]], R], batches: Iterable[list[T]], total: i
                 initializer: Callable | None = None, initargs: tuple = ()) -> Iterator[R]:
     """``fn(batch)`` for each batch, in order; in worker processes when the job is big enough."""
     workers = worker_count()
+    if total == 0:
+        return  # no work: do not pay for the initializer (e.g. building the entity automaton)
     if total < SMALL_JOB or workers == 1:
         if initializer:
             initializer(*initargs)

@@ -25,3 +25,9 @@ def dbt_target_path(warehouse: Path | None = None) -> Path:
     """
     warehouse = warehouse or warehouse_path()
     return warehouse.parent / f"{warehouse.stem}.dbt-target"
+
+
+def cache_dir(warehouse: Path | None = None) -> Path:
+    """Derived, rebuildable files for one warehouse (e.g. the compiled entity automaton)."""
+    warehouse = warehouse or warehouse_path()
+    return warehouse.parent / f"{warehouse.stem}.cache"

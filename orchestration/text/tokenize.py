@@ -46,3 +46,13 @@ def tokenize(body: str) -> list[tuple[int, int, int]]:
             if end > start:
                 tokens.append((start, end, index))
     return tokens
+
+
+def mismatched_spans(bodies: dict[str, str], spans: list[tuple]) -> list[tuple]:
+    """The (doc_id, index, start, end, text) rows whose text is not ``bodies[doc_id][start:end]``."""
+    bad = []
+    for doc_id, index, start, end, text in spans:
+        body = bodies.get(doc_id)
+        if body is None or start < 0 or end > len(body) or body[start:end] != text:
+            bad.append((doc_id, index, start, end, text))
+    return bad

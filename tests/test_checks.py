@@ -1,0 +1,44 @@
+"""Python asset checks against small hand-made warehouses: they must be able to fail."""
+from datetime import datetime, timezone
+
+import duckdb
+from dagster import build_asset_check_context
+
+from orchestration.checks import token_offsets_reproduce_text
+from orchestration.text.tokenize import mismatched_spans
+from orchestration.warehouse import DuckDBWarehouse
+
+BODY = "لافروف التقى عراقچی در مسکو."
+
+
+def test_mismatched_spans_uses_character_offsets():
+    bodies = {"d": BODY}
+    good = [("d", 0, 0, 6, "لافروف"), ("d", 1, 7, 12, "التقى")]
+    assert mismatched_spans(bodies, good) == []
+    assert mismatched_spans(bodies, [("d", 2, 8, 13, "التقى")]) == [("d", 2, 8, 13, "التقى")]
+    assert mismatched_spans(bodies, [("d", 3, 20, 99, "x")]) != []  # past the end
+    assert mismatched_spans(bodies, [("missing", 0, 0, 1, "x")]) != []
+
+
+def _warehouse(path, tokens):
+    con = duckdb.connect(str(path))
+    con.execute("create schema raw")
+    con.execute("create table raw.articles (doc_id varchar, body varchar, tokenized_at timestamptz)")
+    con.execute("insert into raw.articles values ('d', ?, ?)", [BODY, datetime.now(timezone.utc)])
+    con.execute("create table raw.tokens (doc_id varchar, token_index int, sentence_index int,"
+                " char_start int, char_end int, token varchar)")
+    con.executemany("insert into raw.tokens values (?, ?, 0, ?, ?, ?)", tokens)
+    con.execute("create table raw.sentences (doc_id varchar, sentence_index int, char_start int, char_end int)")
+    con.execute("insert into raw.sentences values ('d', 0, 0, ?)", [len(BODY)])
+    con.close()
+    return DuckDBWarehouse(path=str(path))
+
+
+def test_token_offset_check_passes_and_fails(tmp_path):
+    good = _warehouse(tmp_path / "good.duckdb", [("d", 0, 0, 6, "لافروف"), ("d", 1, 13, 19, "عراقچی")])
+    result = token_offsets_reproduce_text(build_asset_check_context(), warehouse=good)
+    assert result.passed and result.metadata["documents_checked"].value == 1
+
+    shifted = _warehouse(tmp_path / "bad.duckdb", [("d", 0, 1, 7, "لافروف")])
+    result = token_offsets_reproduce_text(build_asset_check_context(), warehouse=shifted)
+    assert not result.passed and "لافروف" in result.metadata["bad_tokens_sample"].value

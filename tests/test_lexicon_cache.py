@@ -1,0 +1,32 @@
+"""The compiled entity automaton is built once per lexicon fingerprint and reused from disk."""
+import pickle
+
+from orchestration.assets import entities
+from orchestration.text.matching import Lexicon, LexiconEntry
+
+
+def small_lexicon(_tables):
+    return Lexicon([LexiconEntry("person:lavrov", "person", "لافروف", "ar", "name", False, None, None)])
+
+
+def test_lexicon_is_built_once_per_fingerprint_and_old_files_go(tmp_path, monkeypatch):
+    built = []
+    monkeypatch.setattr(entities, "build_lexicon", lambda tables: built.append(1) or small_lexicon(tables))
+    first = entities.cached_lexicon_file(tmp_path, "fp-1", {})
+    again = entities.cached_lexicon_file(tmp_path, "fp-1", {})
+    assert first == again and len(built) == 1
+
+    lexicon = pickle.loads(first.read_bytes())
+    assert [m.entity_id for m in lexicon.find("التقى لافروف نظيره", "ar")] == ["person:lavrov"]
+
+    second = entities.cached_lexicon_file(tmp_path, "fp-2", {})
+    assert len(built) == 2 and second != first
+    assert sorted(p.name for p in tmp_path.iterdir()) == [second.name]  # no stale or temporary files
+
+
+def test_worker_initializer_loads_the_cached_automaton(tmp_path, monkeypatch):
+    monkeypatch.setattr(entities, "build_lexicon", small_lexicon)
+    path = entities.cached_lexicon_file(tmp_path, "fp", {})
+    entities._init_matcher(path)
+    mentions, _ = entities.match_batch([("doc", "التقى لافروف نظيره", "ar")])
+    assert mentions["entity_id"] == ["person:lavrov"] and mentions["char_start"] == [6]
