@@ -319,6 +319,9 @@ _HARD_BREAKS = set(":：؛;")
 _QUOTES = set("«»“”\"„")
 _QUOTED_TERM_WORDS = 3
 _COMMAS = set("،,")
+_CUT_CHARACTERS = frozenset(_HARD_BREAKS | _COMMAS | _QUOTES)
+_QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
+_BREAK_RE = re.compile("[" + re.escape("".join(sorted(_HARD_BREAKS | _COMMAS))) + "]")
 # Where a new clause starts: subordinators ("whereas") ...
 _SUBORDINATORS = {
     "fa": ("در حالی است که", "در حالی که", "در حالیکه", "درحالیکه", "درحالی که"),
@@ -446,6 +449,7 @@ class _Document:
             if r.appositive and not r.counterpart:
                 self.apposition_offices.setdefault(r.appositive, []).append(r.office)
         # clauses only matter around triggers: an article without one has no meeting to find
+        self._name_edges: tuple[set[int], set[int]] | None = None
         self.clauses = [c for i, span in enumerate(self.sentences) for c in self._clauses(i, span)] \
             if self.triggers else []
         # persons by position, for pronouns: named ones and roles that resolve on their own
@@ -580,19 +584,21 @@ class _Document:
     # -- clauses
     def _clauses(self, index: int, span: tuple[int, int]) -> list[_Clause]:
         s, e = span
-        name_ends = {m.end for m in self.mentions} | {r.end for r in self.roles}
-        name_starts = {m.start for m in self.mentions} | {r.hit.start for r in self.roles}
+        if self._name_edges is None:
+            self._name_edges = ({m.end for m in self.mentions} | {r.end for r in self.roles},
+                                {m.start for m in self.mentions} | {r.hit.start for r in self.roles})
+        name_ends, name_starts = self._name_edges
         cuts: list[tuple[int, str]] = []  # (position, "hard" | "soft" | "that")
-        quotes = [p for p in range(s, e) if self.body[p] in _QUOTES]
+        quotes = [m.start() for m in _QUOTE_RE.finditer(self.body, s, e)]
         for i in range(0, len(quotes), 2):
             pair = quotes[i:i + 2]
             if len(pair) == 1 or len(self.body[pair[0] + 1:pair[1]].split()) > _QUOTED_TERM_WORDS:
                 cuts += [(p, "hard") for p in pair]
-        for p in range(s, e):
-            ch = self.body[p]
-            if ch in _HARD_BREAKS:
+        for m in _BREAK_RE.finditer(self.body, s, e):  # the regex finds the few break characters
+            p = m.start()
+            if m.group() in _HARD_BREAKS:
                 cuts.append((p, "hard"))
-            elif ch in _COMMAS and not self._list_comma(p, name_ends, name_starts):
+            elif not self._list_comma(p, name_ends, name_starts):
                 cuts.append((p, "soft"))
         for kind, regex in _clause_cut_regexes(self.language):
             for m in regex.finditer(self.view, s, e):
@@ -602,7 +608,7 @@ class _Document:
         for pos, next_kind in [*cuts, (e, "soft")]:
             if self.body[start:pos].strip():
                 clauses.append(_Clause(start, pos, segment, index, kind == "that"))
-            start = pos + (1 if pos < e and self.body[pos] in _HARD_BREAKS | _COMMAS | _QUOTES else 0)
+            start = pos + (1 if pos < e and self.body[pos] in _CUT_CHARACTERS else 0)
             segment += next_kind == "hard"
             kind = next_kind
         return clauses
