@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timezone
 from pathlib import Path
 from types import ModuleType
 
@@ -9,7 +10,7 @@ import duckdb
 
 import polars as pl
 
-from .warehouse import RAW_SCHEMA, replace_rows, table_exists
+from .warehouse import RAW_SCHEMA, STATE_SCHEMA, replace_rows, table_exists
 
 
 def plan(con: duckdb.DuckDBPyConnection, state_table: str, wanted: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -46,13 +47,11 @@ def store_batches(con: duckdb.DuckDBPyConnection, results, targets: list[tuple[s
 
 
 def record_state(con: duckdb.DuckDBPyConnection, state_table: str, fingerprints: dict[str, str]) -> None:
-    """Remember the fingerprint each processed document was built from."""
-    frame = pl.DataFrame({"doc_id": list(fingerprints), "fingerprint": list(fingerprints.values())},
-                         schema={"doc_id": pl.Utf8, "fingerprint": pl.Utf8})
+    """Remember the fingerprint each processed document was built from, and when."""
+    now = datetime.now(timezone.utc)
+    frame = pl.DataFrame({"doc_id": list(fingerprints), "fingerprint": list(fingerprints.values()),
+                          "processed_at": [now] * len(fingerprints)}, schema=STATE_SCHEMA)
     replace_rows(con, state_table, frame, "doc_id", [])
-
-
-STATE_SCHEMA = {"doc_id": pl.Utf8, "fingerprint": pl.Utf8}
 
 
 def forget(con: duckdb.DuckDBPyConnection, schemas: dict[str, dict], state_table: str, doc_ids: list[str]) -> None:

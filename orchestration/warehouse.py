@@ -12,6 +12,9 @@ from dagster import ConfigurableResource
 from . import settings
 
 RAW_SCHEMA = "raw"
+# Per-step bookkeeping: the fingerprint each stored document was built from, and when; dbt's
+# incremental marts pick up the documents processed since their last build from ``processed_at``.
+STATE_SCHEMA = {"doc_id": pl.Utf8, "fingerprint": pl.Utf8, "processed_at": pl.Datetime("us", "UTC")}
 
 
 class DuckDBWarehouse(ConfigurableResource):
@@ -82,7 +85,7 @@ def prepare_tables(con: duckdb.DuckDBPyConnection, schemas: dict[str, dict], sta
     A table whose columns differ from ``schemas`` is dropped together with the step's
     state table, so the step processes every document again into the new shape.
     """
-    for table, schema in schemas.items():
+    for table, schema in {**schemas, state_table: STATE_SCHEMA}.items():
         if table_exists(con, RAW_SCHEMA, table):
             columns = [r[0] for r in con.execute(
                 "select column_name from information_schema.columns where table_schema = ? and table_name = ?"

@@ -23,8 +23,9 @@ def test_mismatched_spans_uses_character_offsets():
 def _warehouse(path, tokens):
     con = duckdb.connect(str(path))
     con.execute("create schema raw")
-    con.execute("create table raw.articles (doc_id varchar, body varchar, tokenized_at timestamptz)")
-    con.execute("insert into raw.articles values ('d', ?, ?)", [BODY, datetime.now(timezone.utc)])
+    con.execute("create table raw.articles (doc_id varchar, body varchar, tokenized_at timestamptz,"
+                " tokenized_run_id varchar)")
+    con.execute("insert into raw.articles values ('d', ?, ?, 'an-earlier-run')", [BODY, datetime.now(timezone.utc)])
     con.execute("create table raw.tokens (doc_id varchar, token_index int, sentence_index int,"
                 " char_start int, char_end int, token varchar)")
     con.executemany("insert into raw.tokens values (?, ?, 0, ?, ?, ?)", tokens)

@@ -6,25 +6,25 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import code_version, plan
+from ..incremental import code_version, plan, record_state
 from ..text import article, normalize, pipeline, scripts, tokenize
 from ..parallel import map_batches
 from ..text.pipeline import TOKENIZER_VERSION, prepare_articles
-from ..warehouse import DuckDBWarehouse, prepare_tables, replace_rows
+from ..warehouse import STATE_SCHEMA, DuckDBWarehouse, prepare_tables, replace_rows
 from .ingest import SOURCE_FILES
 
 BATCH = 200
 TABLE_SCHEMAS = {
     "articles": {"doc_id": pl.Utf8, "language": pl.Utf8, "title": pl.Utf8, "body": pl.Utf8,
                  "outlet_in_text": pl.Utf8, "sentence_count": pl.Int32, "token_count": pl.Int32,
-                 "tokenizer_version": pl.Utf8, "tokenized_at": pl.Datetime("us", "UTC")},
+                 "tokenizer_version": pl.Utf8, "tokenized_at": pl.Datetime("us", "UTC"),
+                 "tokenized_run_id": pl.Utf8},
     "sentences": {"doc_id": pl.Utf8, "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32},
     "tokens": {"doc_id": pl.Utf8, "token_index": pl.Int32, "sentence_index": pl.Int32,
                "char_start": pl.Int32, "char_end": pl.Int32, "token": pl.Utf8},
     "unexpected_script_words": {"doc_id": pl.Utf8, "char_start": pl.Int32, "char_end": pl.Int32,
                                 "word": pl.Utf8, "scripts": pl.Utf8},
 }
-STATE_SCHEMA = {"doc_id": pl.Utf8, "fingerprint": pl.Utf8}
 
 
 ARTICLES = AssetKey(["raw", "articles"])
@@ -69,12 +69,11 @@ def tokenize_articles(context: AssetExecutionContext, warehouse: DuckDBWarehouse
         now = datetime.now(timezone.utc)  # marks this run's articles: checks look at what it wrote
         for result in map_batches(prepare_articles, batches(), len(todo)):
             result["articles"]["tokenized_at"] = [now] * len(result["articles"]["doc_id"])
+            result["articles"]["tokenized_run_id"] = [context.run_id] * len(result["articles"]["doc_id"])
             for table, columns in result.items():
                 replace_rows(con, table, pl.DataFrame(columns, schema=TABLE_SCHEMAS[table]), "doc_id", [])
             ids = result["articles"]["doc_id"]
-            replace_rows(con, "tokenized_state",
-                         pl.DataFrame({"doc_id": ids, "fingerprint": [wanted[d] for d in ids]}, schema=STATE_SCHEMA),
-                         "doc_id", [])
+            record_state(con, "tokenized_state", {d: wanted[d] for d in ids})
             done += len(ids)
             context.log.info(f"tokenize: {done} / {len(todo)} documents")
         counts = {key: con.execute(f"select count(*) from raw.{key.path[-1]}").fetchall()[0][0]

@@ -7,7 +7,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Mapping
 
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MetadataValue, Output
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, Config, MetadataValue, Output
+from pydantic import Field
 from packaging import version
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
@@ -89,13 +90,21 @@ def _preview(con, table: str, rows: int = 5) -> str:
     return "\n".join(lines)
 
 
-def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse):
+class DbtBuildConfig(Config):
+    """Run config of the dbt steps (Launchpad: ``ops: {dbt_models: {config: {full_refresh: true}}}``)."""
+
+    full_refresh: bool = Field(default=False, description="Rebuild the incremental marts from scratch.")
+
+
+def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse,
+               config: DbtBuildConfig):
     # dbt runs in a subprocess that inherits the environment: give it the same absolute
     # database path that the Python assets write to.
     os.environ["KHABAR_WAREHOUSE"] = str(warehouse.resolved_path())
     # Hold the events until dbt has exited: only then may this process open the database
     # (one writer per file) to add row counts, previews and pictures to the marts.
-    events = list(dbt.cli(["build"], context=context,
+    args = ["build", "--full-refresh"] if config.full_refresh else ["build"]
+    events = list(dbt.cli(args, context=context,
                           target_path=settings.dbt_target_path(warehouse.resolved_path())).stream())
     marts = {}
     for i, event in enumerate(events):
@@ -112,13 +121,15 @@ def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: D
 
 @dbt_assets(manifest=dbt_project.manifest_path, select="resource_type:seed", name="reference_data",
             dagster_dbt_translator=translator, pool=settings.WRITER_POOL)
-def reference_data(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse):
+def reference_data(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse,
+                   config: DbtBuildConfig):
     """Lexicons and vocabularies kept as CSV seeds in dbt_project/seeds, loaded and tested by dbt."""
-    yield from _dbt_build(context, dbt, warehouse)
+    yield from _dbt_build(context, dbt, warehouse, config)
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, exclude="resource_type:seed", name="dbt_models",
             dagster_dbt_translator=translator, pool=settings.WRITER_POOL)
-def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse):
-    """Staging, intermediate and mart models, with their tests."""
-    yield from _dbt_build(context, dbt, warehouse)
+def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse,
+               config: DbtBuildConfig):
+    """Staging, intermediate and mart models, with their tests (fct_mentions is incremental)."""
+    yield from _dbt_build(context, dbt, warehouse, config)

@@ -1,0 +1,4 @@
+select
+    doc_id,
+    processed_at
+from {{ source('raw', 'entity_mentions_state') }}
