@@ -17,6 +17,11 @@ def warehouse_path() -> Path:
     return Path(os.environ.get("KHABAR_WAREHOUSE", PROJECT_ROOT / "warehouse" / "khabar.duckdb")).expanduser().resolve()
 
 
+def duckdb_memory_limit() -> str:
+    """DuckDB's buffer limit (default 80% of RAM otherwise); it spills to disk beyond it."""
+    return os.environ.get("KHABAR_DUCKDB_MEMORY_LIMIT", "512MB")
+
+
 def dbt_target_path(warehouse: Path | None = None) -> Path:
     """dbt's artifacts (logs, run results, parse cache) for one warehouse, in a folder beside it.
 

@@ -30,7 +30,8 @@ class DuckDBWarehouse(ConfigurableResource):
         path = self.resolved_path()
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only,
+                             config={"memory_limit": settings.duckdb_memory_limit()})
         try:
             if not read_only:
                 con.execute(f"create schema if not exists {RAW_SCHEMA}")

@@ -26,6 +26,7 @@ SOURCE_FILES_SCHEMA = {
 }
 MANIFEST_SCHEMA = {"file_name": pl.Utf8, "published_at": pl.Date, "url": pl.Utf8, "outlet": pl.Utf8}
 PROBLEMS_SCHEMA = {"file_name": pl.Utf8, "problem": pl.Utf8}
+BATCH = 200
 EVENTS_SCHEMA = {"file_name": pl.Utf8, "event": pl.Utf8, "sha256": pl.Utf8, "at": pl.Datetime("us", "UTC")}
 
 
@@ -121,14 +122,18 @@ def ingest_files(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
             changed_files.append((str(path), digest, now))
             events.append({"file_name": path.name, "event": "changed" if path.name in stored else "added",
                            "sha256": digest, "at": now})
-        # decoding and language id of the new files, on every core
-        batches = [changed_files[i:i + 200] for i in range(0, len(changed_files), 200)]
-        new_rows = [row for rows in map_batches(source_file_rows, batches, len(changed_files)) for row in rows]
         deleted = sorted(set(stored) - on_disk)
         events += [{"file_name": n, "event": "deleted", "sha256": stored[n], "at": now} for n in deleted]
-        changed = [r["file_name"] for r in new_rows]
-        replace_rows(con, "source_files", pl.DataFrame(new_rows, schema=SOURCE_FILES_SCHEMA),
-                     "file_name", changed + deleted)
+        replace_rows(con, "source_files", pl.DataFrame(schema=SOURCE_FILES_SCHEMA), "file_name",
+                     [Path(p).name for p, _, _ in changed_files] + deleted)
+        # decoding and language id of the new files, on every core, stored batch by batch
+        # (the corpus's text never sits in this process's memory all at once)
+        batches = (changed_files[i:i + BATCH] for i in range(0, len(changed_files), BATCH))
+        decoded = 0
+        for rows in map_batches(source_file_rows, batches, len(changed_files)):
+            replace_rows(con, "source_files", pl.DataFrame(rows, schema=SOURCE_FILES_SCHEMA), "file_name", [])
+            decoded += len(rows)
+            context.log.info(f"ingest: {decoded} / {len(changed_files)} files decoded")
         con.execute("drop table if exists raw.manifest")
         replace_rows(con, "manifest", pl.DataFrame(manifest_rows, schema=MANIFEST_SCHEMA), "file_name", [])
         con.execute("drop table if exists raw.manifest_problems")
@@ -139,9 +144,9 @@ def ingest_files(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
         accepted, rejected = con.execute(
             "select count(*) filter (where reject_reason is null), count(*) filter (where reject_reason is not null)"
             " from raw.source_files").fetchall()[0]
-    context.log.info(f"ingest: {len(paths)} files, {len(new_rows)} new or changed, {len(deleted)} deleted")
+    context.log.info(f"ingest: {len(paths)} files, {len(changed_files)} new or changed, {len(deleted)} deleted")
     yield MaterializeResult(asset_key=SOURCE_FILES, metadata={
-        "files_in_folder": len(paths), "new_or_changed": len(new_rows), "deleted": len(deleted),
+        "files_in_folder": len(paths), "new_or_changed": len(changed_files), "deleted": len(deleted),
         "decoded": accepted, "refused": rejected, "input_folder": MetadataValue.path(str(folder)),
         "dagster/row_count": accepted + rejected})
     yield MaterializeResult(asset_key=MANIFEST, metadata={"dagster/row_count": len(manifest_rows)})
