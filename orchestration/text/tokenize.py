@@ -7,6 +7,7 @@ half-space inside a word); punctuation marks are tokens of their own.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 # A sentence ends at . ! ? ؟ (or a run of them) followed by space, or at a line end.
 _SENTENCE_END_RE = re.compile(r"(?:[.!?؟…]+(?=\s|$)[\"'»”)\]]*|\n)")
@@ -48,7 +49,7 @@ def tokenize(body: str) -> list[tuple[int, int, int]]:
     return tokens
 
 
-def mismatched_spans(bodies: dict[str, str], spans: list[tuple]) -> list[tuple]:
+def mismatched_spans(bodies: dict[str, str], spans: Iterable[tuple]) -> list[tuple]:
     """The (doc_id, index, start, end, text) rows whose text is not ``bodies[doc_id][start:end]``."""
     bad = []
     for doc_id, index, start, end, text in spans:
