@@ -8,7 +8,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export KHABAR_SEEDS_DIR ?= $(CURDIR)/seeds
 export KHABAR_WAREHOUSE ?= $(CURDIR)/warehouse/khabar.duckdb
 
-.PHONY: install manifest run test ui sql bench lock score clean
+.PHONY: install manifest run test ui sql bench profile lock score clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (Python 3.11)"; exit 1; }
@@ -47,6 +47,11 @@ score:
 
 bench: install manifest
 	$(PY) -m benchmarks.run
+
+# Per-step time and memory of one whole run: make profile FOLDER=benchmarks/data/real
+FOLDER ?= $(KHABAR_SEEDS_DIR)
+profile: install manifest
+	$(PY) -m benchmarks.steps $(FOLDER)
 
 # Refresh the lock file from the current environment (after changing pyproject.toml).
 lock:

@@ -441,6 +441,12 @@ class _Document:
         inside = self._inside_mention
         self.triggers = [h for h in trigger_set.find(self.view)
                          if not any(h.overlaps(m.start, m.end) for m in self.mentions)]
+        self._name_edges: tuple[set[int], set[int]] | None = None
+        if not self.triggers:
+            # no meeting word, no meeting: the rest (exclusions, titles, clauses) is not needed
+            self.exclusions, self.roles, self.clauses, self.antecedents = [], [], [], []
+            self.title_offices, self.apposition_offices = rules.offices, {}
+            return
         self.exclusions = exclusion_set.find(self.view)
         self.roles = self._roles([h for h in title_set.find(self.view) if not inside(h.core, h.core + 1)])
         self.title_offices = rules.offices
@@ -448,10 +454,7 @@ class _Document:
         for r in self.roles:
             if r.appositive and not r.counterpart:
                 self.apposition_offices.setdefault(r.appositive, []).append(r.office)
-        # clauses only matter around triggers: an article without one has no meeting to find
-        self._name_edges: tuple[set[int], set[int]] | None = None
-        self.clauses = [c for i, span in enumerate(self.sentences) for c in self._clauses(i, span)] \
-            if self.triggers else []
+        self.clauses = [c for i, span in enumerate(self.sentences) for c in self._clauses(i, span)]
         # persons by position, for pronouns: named ones and roles that resolve on their own
         self.antecedents = sorted(
             [(m.start, m.entity_id) for m in self.mentions if m.entity_type == "person"]
