@@ -5,7 +5,8 @@
 Measures, in one run, on input folders built from ../shared/corpus (no network):
   (a) the floor: plain hazm Normalizer().normalize + sent_tokenize + word_tokenize in a loop;
   (b) Khabar's ingest + tokenize assets; (c) the rest of the build (matching, meetings, dbt);
-  (d) adding one article to the built warehouse; peak memory of the process and its children;
+  (d) adding one article to the built warehouse (all articles, then 1,000 ANT articles);
+  peak memory of the process and its children;
   the cost of entity matching with the lexicon at 1x and 10x its size.
 Writes benchmarks/results.json and prints a table for the README.
 """
@@ -18,6 +19,7 @@ import platform
 import random
 import resource
 import shutil
+import subprocess
 import sys
 import time
 from importlib import metadata
@@ -102,6 +104,15 @@ def measure(folder: Path, label: str) -> dict:
     }
 
 
+def measure_in_subprocess(folder: Path, label: str) -> dict:
+    """``measure`` in a fresh Python, so that peak memory is this corpus's own."""
+    out = DATA / f"{label}.result.json"
+    out.unlink(missing_ok=True)
+    subprocess.run([sys.executable, "-m", "benchmarks.run", "--measure", str(folder), label, str(out)],
+                   cwd=ROOT, check=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
 def matching_scale(folder: Path, limit: int = 1500) -> dict:
     """Entity matching over real bodies with the lexicon at 1x and 10x its size: one pass each."""
     from orchestration.text.article import clean_article
@@ -139,8 +150,13 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=int(os.environ.get("KHABAR_BENCH_SCALE", "0")),
                         help="also build a synthetic corpus of this many articles (e.g. 100000)")
     parser.add_argument("--skip-real", action="store_true")
+    parser.add_argument("--measure", nargs=3, metavar=("FOLDER", "LABEL", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     DATA.mkdir(parents=True, exist_ok=True)
+    if args.measure:  # one corpus, in its own process (see measure_in_subprocess)
+        folder, label, out = args.measure
+        Path(out).write_text(json.dumps(measure(Path(folder), label)), encoding="utf-8")
+        return
     results = {
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": sys.version.split()[0]},
         "versions": {p: metadata.version(p) for p in ("dagster", "dbt-core", "dbt-duckdb", "duckdb", "polars",
@@ -149,11 +165,14 @@ def main() -> None:
     }
     if not args.skip_real:
         real = real_corpus(DATA / "real")
-        results["runs"].append(measure(real, "real"))
+        results["runs"].append(measure_in_subprocess(real, "real"))
         results["matching_lexicon_scale"] = matching_scale(real)
+        # issue 5's incremental figure: one article added to 1,000 ANT articles
+        ant = real_corpus(DATA / "ant_1000", limit=1000, sources=("ant",))
+        results["runs"].append(measure_in_subprocess(ant, "ant_1000"))
     if args.scale:
         synthetic = synthetic_corpus(DATA / f"synthetic_{args.scale}", args.scale)
-        results["runs"].append(measure(synthetic, f"synthetic_{args.scale}"))
+        results["runs"].append(measure_in_subprocess(synthetic, f"synthetic_{args.scale}"))
     out = ROOT / "benchmarks" / "results.json"
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print("| corpus | files | MB | hazm floor s | ingest+tokenize s (x floor) | full build s (x floor) |"

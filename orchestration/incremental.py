@@ -10,7 +10,7 @@ import duckdb
 
 import polars as pl
 
-from .warehouse import RAW_SCHEMA, STATE_SCHEMA, replace_rows, table_exists
+from .warehouse import RAW_SCHEMA, STATE_SCHEMA, in_transaction, replace_rows, table_exists
 
 
 def plan(con: duckdb.DuckDBPyConnection, state_table: str, wanted: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -35,15 +35,23 @@ def code_version(*modules: ModuleType) -> str:
     return h.hexdigest()[:12]
 
 
-def store_batches(con: duckdb.DuckDBPyConnection, results, targets: list[tuple[str, dict]], total: int,
-                  batch: int, log, label: str) -> None:
-    """Append each worker result (one column dict per target table) and log progress."""
-    done = 0
-    for parts in results:
-        for (table, schema), columns in zip(targets, parts):
-            replace_rows(con, table, pl.DataFrame(columns, schema=schema), "doc_id", [])
-        done = min(done + batch, total)
+def store_batches(con: duckdb.DuckDBPyConnection, results, doc_batches: list[list[str]],
+                  targets: list[tuple[str, dict]], state_table: str, fingerprints: dict[str, str],
+                  log, label: str) -> None:
+    """Store each worker result (one column dict per target table) with the state of its
+    documents, one transaction per batch: a document's rows and its state land together."""
+    done, total = 0, sum(len(ids) for ids in doc_batches)
+    for ids, parts in zip(doc_batches, results):
+        with in_transaction(con):
+            for (table, schema), columns in zip(targets, parts):
+                replace_rows(con, table, pl.DataFrame(columns, schema=schema), "doc_id", [])
+            record_state(con, state_table, {d: fingerprints[d] for d in ids})
+        done += len(ids)
         log(f"{label}: {done} / {total} documents")
+
+
+def batched(doc_ids: list[str], size: int) -> list[list[str]]:
+    return [doc_ids[i:i + size] for i in range(0, len(doc_ids), size)]
 
 
 def record_state(con: duckdb.DuckDBPyConnection, state_table: str, fingerprints: dict[str, str]) -> None:

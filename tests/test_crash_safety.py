@@ -73,7 +73,6 @@ def test_sigkill_mid_run_then_rerun(dbt_manifest, tmp_path):
     warehouse = tmp_path / "khabar.duckdb"
     assert run_pipeline(seeds, warehouse).success
     before = snapshot(warehouse)
-    tokens_before = query(warehouse, "select count(*) from raw.tokens")
 
     # a bigger delivery arrives; the run that takes it in is killed while tokenizing
     extra = real_corpus(tmp_path / "extra", limit=600, sources=("ant",))
@@ -106,10 +105,18 @@ def test_sigkill_mid_run_then_rerun(dbt_manifest, tmp_path):
             time.sleep(0.2)
     assert "tokenize: 200 /" in log_path.read_text(errors="replace"), "the run was not caught mid-tokenize"
 
-    # the marts are untouched and the killed step left nothing half-written
+    # the marts are untouched; the killed step kept whole batches only: every stored article has
+    # its tokens and its state, and no tokens or state belong to an article that is not stored
     assert snapshot(warehouse) == before
-    assert query(warehouse, "select count(*) from raw.tokens") == tokens_before
-    assert query(warehouse, "select count(*) from raw.articles") == [(5,)]
+    articles = query(warehouse, "select count(*) from raw.articles")[0][0]
+    assert 5 < articles < 605, "the kill should land after the first committed batch, before the end"
+    assert query(warehouse, "select count(*) from raw.tokens where doc_id not in (select doc_id from raw.articles)"
+                 ) == [(0,)]
+    assert query(warehouse, "select count(*) from raw.articles where doc_id not in"
+                 " (select doc_id from raw.tokens)") == [(0,)]
+    assert query(warehouse, "select count(*) from raw.tokenized_state") == [(articles,)]
+    assert query(warehouse, "select count(*) from raw.tokenized_state where doc_id not in"
+                 " (select doc_id from raw.articles)") == [(0,)]
 
     # the next run completes with exactly the rows of a clean build
     assert run_pipeline(seeds, warehouse).success

@@ -10,7 +10,7 @@ from ..incremental import code_version, plan, record_state
 from ..text import article, normalize, pipeline, scripts, tokenize
 from ..parallel import map_batches
 from ..text.pipeline import TOKENIZER_VERSION, prepare_articles
-from ..warehouse import STATE_SCHEMA, DuckDBWarehouse, prepare_tables, replace_rows
+from ..warehouse import STATE_SCHEMA, DuckDBWarehouse, in_transaction, prepare_tables, replace_rows
 from .ingest import SOURCE_FILES
 
 BATCH = 200
@@ -47,15 +47,16 @@ UNEXPECTED_SCRIPT_WORDS = AssetKey(["raw", "unexpected_script_words"])
     pool=settings.WRITER_POOL,
 )
 def tokenize_articles(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
-    with warehouse.transaction() as con:
-        prepare_tables(con, TABLE_SCHEMAS, "tokenized_state")
-        version = code_version(article, normalize, pipeline, scripts, tokenize)
-        wanted = {d: f"{TOKENIZER_VERSION}:{version}:{lang}" for d, lang in con.execute(
-            "select distinct doc_id, language from raw.source_files where reject_reason is null").fetchall()}
-        todo, stale = plan(con, "tokenized_state", wanted)
-        for table, schema in TABLE_SCHEMAS.items():
-            replace_rows(con, table, pl.DataFrame(schema=schema), "doc_id", stale)
-        replace_rows(con, "tokenized_state", pl.DataFrame(schema=STATE_SCHEMA), "doc_id", stale)
+    with warehouse.connect() as con:
+        with in_transaction(con):
+            prepare_tables(con, TABLE_SCHEMAS, "tokenized_state")
+            version = code_version(article, normalize, pipeline, scripts, tokenize)
+            wanted = {d: f"{TOKENIZER_VERSION}:{version}:{lang}" for d, lang in con.execute(
+                "select distinct doc_id, language from raw.source_files where reject_reason is null").fetchall()}
+            todo, stale = plan(con, "tokenized_state", wanted)
+            for table, schema in TABLE_SCHEMAS.items():
+                replace_rows(con, table, pl.DataFrame(schema=schema), "doc_id", stale)
+            replace_rows(con, "tokenized_state", pl.DataFrame(schema=STATE_SCHEMA), "doc_id", stale)
 
         def batches():
             for i in range(0, len(todo), BATCH):
@@ -68,12 +69,13 @@ def tokenize_articles(context: AssetExecutionContext, warehouse: DuckDBWarehouse
         done = 0
         now = datetime.now(timezone.utc)  # marks this run's articles: checks look at what it wrote
         for result in map_batches(prepare_articles, batches(), len(todo)):
-            result["articles"]["tokenized_at"] = [now] * len(result["articles"]["doc_id"])
-            result["articles"]["tokenized_run_id"] = [context.run_id] * len(result["articles"]["doc_id"])
-            for table, columns in result.items():
-                replace_rows(con, table, pl.DataFrame(columns, schema=TABLE_SCHEMAS[table]), "doc_id", [])
             ids = result["articles"]["doc_id"]
-            record_state(con, "tokenized_state", {d: wanted[d] for d in ids})
+            result["articles"]["tokenized_at"] = [now] * len(ids)
+            result["articles"]["tokenized_run_id"] = [context.run_id] * len(ids)
+            with in_transaction(con):  # a document's rows and its state land together
+                for table, columns in result.items():
+                    replace_rows(con, table, pl.DataFrame(columns, schema=TABLE_SCHEMAS[table]), "doc_id", [])
+                record_state(con, "tokenized_state", {d: wanted[d] for d in ids})
             done += len(ids)
             context.log.info(f"tokenize: {done} / {len(todo)} documents")
         counts = {key: con.execute(f"select count(*) from raw.{key.path[-1]}").fetchall()[0][0]

@@ -9,7 +9,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import code_version, forget, plan, record_state, store_batches
+from ..incremental import batched, code_version, forget, plan, store_batches
 from ..text import gazetteer as gazetteer_module
 from ..text import lexicon, matching, normalize
 from ..text import unlinked as unlinked_module
@@ -18,7 +18,7 @@ from ..text.gazetteer import load_countries, load_places
 from ..text.lexicon import LEXICON_TABLES, build_lexicon, fingerprint
 from ..text.tokenize import split_sentences
 from ..text.unlinked import find_unlinked_persons
-from ..warehouse import DuckDBWarehouse, prepare_tables, replace_rows, table_exists
+from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables, replace_rows, table_exists
 from .articles import ARTICLES
 
 COUNTRIES = AssetKey(["raw", "countries"])
@@ -137,28 +137,25 @@ def match_batch(batch: list[tuple[str, str, str]]) -> tuple[dict[str, list], dic
     pool=settings.WRITER_POOL,
 )
 def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
-    with warehouse.transaction() as con:
-        prepare_tables(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
-                       "entity_mentions_state")
-        tables = read_reference_tables(con)
-        version = code_version(matching, lexicon, gazetteer_module, normalize, unlinked_module)
-        lexicon_fp = f"{MATCHER_VERSION}:{version}:{fingerprint(tables)}"
-        wanted = {d: lexicon_fp for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
-        todo, stale = plan(con, "entity_mentions_state", wanted)
-        forget(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
-               "entity_mentions_state", stale)
-
-        def batches():
-            for i in range(0, len(todo), BATCH):
-                yield con.execute("select doc_id, body, language from raw.articles where doc_id in (select unnest(?))",
-                                  [todo[i:i + BATCH]]).fetchall()
-
+    with warehouse.connect() as con:
+        with in_transaction(con):
+            prepare_tables(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
+                           "entity_mentions_state")
+            tables = read_reference_tables(con)
+            version = code_version(matching, lexicon, gazetteer_module, normalize, unlinked_module)
+            lexicon_fp = f"{MATCHER_VERSION}:{version}:{fingerprint(tables)}"
+            wanted = {d: lexicon_fp for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
+            todo, stale = plan(con, "entity_mentions_state", wanted)
+            forget(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
+                   "entity_mentions_state", stale)
+        doc_batches = batched(todo, BATCH)
+        batches = (con.execute("select doc_id, body, language from raw.articles where doc_id in (select unnest(?))",
+                               [ids]).fetchall() for ids in doc_batches)
         lexicon_file = cached_lexicon_file(settings.cache_dir(warehouse.resolved_path()), lexicon_fp, tables) \
             if todo else None
-        store_batches(con, map_batches(match_batch, batches(), len(todo), _init_matcher, (lexicon_file,)),
+        store_batches(con, map_batches(match_batch, batches, len(todo), _init_matcher, (lexicon_file,)), doc_batches,
                       [("entity_mentions", MENTION_SCHEMA), ("unlinked_person_mentions", UNLINKED_SCHEMA)],
-                      len(todo), BATCH, context.log.info, "match entities")
-        record_state(con, "entity_mentions_state", {d: lexicon_fp for d in todo})
+                      "entity_mentions_state", wanted, context.log.info, "match entities")
         total = con.execute("select count(*) from raw.entity_mentions").fetchall()[0][0]
         total_unlinked = con.execute("select count(*) from raw.unlinked_person_mentions").fetchall()[0][0]
     yield MaterializeResult(asset_key=ENTITY_MENTIONS, metadata={

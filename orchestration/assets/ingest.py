@@ -17,7 +17,7 @@ from ..manifest import parse_manifest
 from ..parallel import map_batches
 from ..text.decode import MAX_FILE_BYTES, decode_bytes
 from ..text.langid import detect_language
-from ..warehouse import RAW_SCHEMA, DuckDBWarehouse, replace_rows, table_exists
+from ..warehouse import RAW_SCHEMA, DuckDBWarehouse, in_transaction, replace_rows, table_exists
 
 SOURCE_FILES_SCHEMA = {
     "file_name": pl.Utf8, "doc_id": pl.Utf8, "size_bytes": pl.Int64, "modified_at": pl.Datetime("us", "UTC"),
@@ -105,12 +105,11 @@ def ingest_files(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
     for name, problem in problems:
         context.log.warning(f"manifest.csv: {name}: {problem}")
 
-    with warehouse.transaction() as con:
+    with warehouse.connect() as con:
         stored: dict[str, str] = {}
         if table_exists(con, RAW_SCHEMA, "source_files"):
-            stored = dict( con.execute(
-                "select file_name, sha256 from raw.source_files").fetchall())
-        changed_files, events = [], []
+            stored = dict(con.execute("select file_name, sha256 from raw.source_files").fetchall())
+        changed_files, events = [], {}
         on_disk = set()
         for i, path in enumerate(paths, 1):
             on_disk.add(path.name)
@@ -120,27 +119,33 @@ def ingest_files(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
             if path.name in stored and stored[path.name] == digest:
                 continue
             changed_files.append((str(path), digest, now))
-            events.append({"file_name": path.name, "event": "changed" if path.name in stored else "added",
-                           "sha256": digest, "at": now})
+            events[path.name] = {"file_name": path.name, "event": "changed" if path.name in stored else "added",
+                                 "sha256": digest, "at": now}
         deleted = sorted(set(stored) - on_disk)
-        events += [{"file_name": n, "event": "deleted", "sha256": stored[n], "at": now} for n in deleted]
-        replace_rows(con, "source_files", pl.DataFrame(schema=SOURCE_FILES_SCHEMA), "file_name",
-                     [Path(p).name for p, _, _ in changed_files] + deleted)
-        # decoding and language id of the new files, on every core, stored batch by batch
-        # (the corpus's text never sits in this process's memory all at once)
+        # decoding and language id of the new files, on every core; each batch is stored with its
+        # file events in its own transaction (the corpus's text never sits in memory at once, and
+        # a killed run keeps the batches it finished: the next one goes on from there)
         batches = (changed_files[i:i + BATCH] for i in range(0, len(changed_files), BATCH))
         decoded = 0
         for rows in map_batches(source_file_rows, batches, len(changed_files)):
-            replace_rows(con, "source_files", pl.DataFrame(rows, schema=SOURCE_FILES_SCHEMA), "file_name", [])
+            names = [r["file_name"] for r in rows]
+            with in_transaction(con):
+                replace_rows(con, "source_files", pl.DataFrame(rows, schema=SOURCE_FILES_SCHEMA), "file_name", names)
+                replace_rows(con, "file_events", pl.DataFrame([events[n] for n in names], schema=EVENTS_SCHEMA),
+                             "file_name", [])
             decoded += len(rows)
             context.log.info(f"ingest: {decoded} / {len(changed_files)} files decoded")
-        con.execute("drop table if exists raw.manifest")
-        replace_rows(con, "manifest", pl.DataFrame(manifest_rows, schema=MANIFEST_SCHEMA), "file_name", [])
-        con.execute("drop table if exists raw.manifest_problems")
-        replace_rows(con, "manifest_problems",
-                     pl.DataFrame([{"file_name": n, "problem": p} for n, p in problems], schema=PROBLEMS_SCHEMA),
-                     "file_name", [])
-        replace_rows(con, "file_events", pl.DataFrame(events, schema=EVENTS_SCHEMA), "file_name", [])
+        with in_transaction(con):
+            replace_rows(con, "source_files", pl.DataFrame(schema=SOURCE_FILES_SCHEMA), "file_name", deleted)
+            replace_rows(con, "file_events", pl.DataFrame(
+                [{"file_name": n, "event": "deleted", "sha256": stored[n], "at": now} for n in deleted],
+                schema=EVENTS_SCHEMA), "file_name", [])
+            con.execute("drop table if exists raw.manifest")
+            replace_rows(con, "manifest", pl.DataFrame(manifest_rows, schema=MANIFEST_SCHEMA), "file_name", [])
+            con.execute("drop table if exists raw.manifest_problems")
+            replace_rows(con, "manifest_problems",
+                         pl.DataFrame([{"file_name": n, "problem": p} for n, p in problems], schema=PROBLEMS_SCHEMA),
+                         "file_name", [])
         accepted, rejected = con.execute(
             "select count(*) filter (where reject_reason is null), count(*) filter (where reject_reason is not null)"
             " from raw.source_files").fetchall()[0]
@@ -151,4 +156,4 @@ def ingest_files(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
         "dagster/row_count": accepted + rejected})
     yield MaterializeResult(asset_key=MANIFEST, metadata={"dagster/row_count": len(manifest_rows)})
     yield MaterializeResult(asset_key=MANIFEST_PROBLEMS, metadata={"dagster/row_count": len(problems)})
-    yield MaterializeResult(asset_key=FILE_EVENTS, metadata={"this_run": len(events)})
+    yield MaterializeResult(asset_key=FILE_EVENTS, metadata={"this_run": len(events) + len(deleted)})

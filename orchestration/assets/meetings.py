@@ -6,7 +6,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import code_version, forget, plan, record_state, store_batches
+from ..incremental import batched, code_version, forget, plan, store_batches
 from ..text import dates as dates_module
 from ..text import meetings as meetings_module
 from ..parallel import map_batches
@@ -14,7 +14,7 @@ from ..text.dates import DateVocabulary
 from ..text.matching import Mention
 from ..text.meetings import MeetingRules, OfficeHolder, extract_meetings
 from ..text.tokenize import split_sentences
-from ..warehouse import DuckDBWarehouse, prepare_tables, table_exists
+from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables, table_exists
 from .entities import ENTITY_MENTIONS
 
 MEETINGS = AssetKey(["raw", "meetings"])
@@ -105,25 +105,27 @@ def _outlet_countries(con) -> dict[str, str | None]:
     pool=settings.WRITER_POOL,
 )
 def extract_meetings_asset(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
-    with warehouse.transaction() as con:
-        prepare_tables(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
-                       "meetings_state")
-        tables = {name: con.sql(f"select * from reference.{name}").pl().to_dicts()
-                  if table_exists(con, "reference", name) else [] for name in RULE_TABLES}
-        rules_fp = _rules_fingerprint(tables)
-        outlet_country = _outlet_countries(con)
-        published = dict(con.execute("""
-            select f.doc_id, max(m.published_at) from raw.source_files f
-            join raw.manifest m using (file_name) group by f.doc_id""").fetchall())
-        mention_fp = dict(con.execute("select doc_id, fingerprint from raw.entity_mentions_state").fetchall())
-        wanted = {d: f"{rules_fp}:{mention_fp.get(d)}:{published.get(d)}:{outlet_country.get(d)}"
-                  for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
-        todo, stale = plan(con, "meetings_state", wanted)
-        forget(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA}, "meetings_state", stale)
+    with warehouse.connect() as con:
+        with in_transaction(con):
+            prepare_tables(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
+                           "meetings_state")
+            tables = {name: con.sql(f"select * from reference.{name}").pl().to_dicts()
+                      if table_exists(con, "reference", name) else [] for name in RULE_TABLES}
+            rules_fp = _rules_fingerprint(tables)
+            outlet_country = _outlet_countries(con)
+            published = dict(con.execute("""
+                select f.doc_id, max(m.published_at) from raw.source_files f
+                join raw.manifest m using (file_name) group by f.doc_id""").fetchall())
+            mention_fp = dict(con.execute("select doc_id, fingerprint from raw.entity_mentions_state").fetchall())
+            wanted = {d: f"{rules_fp}:{mention_fp.get(d)}:{published.get(d)}:{outlet_country.get(d)}"
+                      for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
+            todo, stale = plan(con, "meetings_state", wanted)
+            forget(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
+                   "meetings_state", stale)
+        doc_batches = batched(todo, BATCH)
 
         def batches():
-            for i in range(0, len(todo), BATCH):
-                ids = todo[i:i + BATCH]
+            for ids in doc_batches:
                 docs = con.execute("select doc_id, body, language from raw.articles where doc_id in (select unnest(?))",
                                    [ids]).fetchall()
                 mentions: dict[str, list[dict]] = {d: [] for d in ids}
@@ -135,10 +137,9 @@ def extract_meetings_asset(context: AssetExecutionContext, warehouse: DuckDBWare
                     mentions[row.pop("doc_id")].append(row)
                 yield [(d, body, lang, published.get(d), outlet_country.get(d), mentions[d]) for d, body, lang in docs]
 
-        store_batches(con, map_batches(extract_batch, batches(), len(todo), _init_extractor, (tables,)),
+        store_batches(con, map_batches(extract_batch, batches(), len(todo), _init_extractor, (tables,)), doc_batches,
                       [("meetings", MEETING_SCHEMA), ("meeting_participants", PARTICIPANT_SCHEMA)],
-                      len(todo), BATCH, context.log.info, "extract meetings")
-        record_state(con, "meetings_state", {d: wanted[d] for d in todo})
+                      "meetings_state", wanted, context.log.info, "extract meetings")
         n_meetings = con.execute("select count(*) from raw.meetings").fetchall()[0][0]
         n_participants = con.execute("select count(*) from raw.meeting_participants").fetchall()[0][0]
     yield MaterializeResult(asset_key=MEETINGS, metadata={"dagster/row_count": n_meetings, "documents": len(todo)})

@@ -11,8 +11,8 @@ import re
 _ARABIC_SCRIPT_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _WORD_RE = re.compile("[\u0600-\u06ff\u200c]+")
-_PERSIAN_LETTERS = set("پچژگ")
-_ARABIC_LETTERS = set("ةىؤإ")
+_PERSIAN_LETTER_RE = re.compile("[پچژگ]")
+_ARABIC_LETTER_RE = re.compile("[ةىؤإ]")
 _PERSIAN_WORDS = frozenset(
     "است این که را می برای از های شد کرد کند بود شده ای آن نیز خود اند هم یک بر".split()
     + ["اين", "براي", "هاي", "مي", "كرد", "كند"])
@@ -36,7 +36,8 @@ def detect_language(text: str, sample_chars: int = 20000) -> str:
     if arabic_script < 10 or arabic_script < 0.3 * max(letters, 1):
         return "other"
     words = _WORD_RE.findall(sample)
-    fa = sum(w in _PERSIAN_WORDS for w in words) * 3 + sum(c in _PERSIAN_LETTERS for c in sample)
-    ar = sum(w in _ARABIC_WORDS for w in words) * 3 + sum(c in _ARABIC_LETTERS for c in sample)
+    # letters counted by regex (C speed) rather than a Python loop over every character
+    fa = sum(w in _PERSIAN_WORDS for w in words) * 3 + len(_PERSIAN_LETTER_RE.findall(sample))
+    ar = sum(w in _ARABIC_WORDS for w in words) * 3 + len(_ARABIC_LETTER_RE.findall(sample))
     ar += sum(w.startswith("ال") for w in words)
     return "fa" if fa > ar else "ar"
