@@ -18,8 +18,9 @@ def all_assets_graph():
 
 # Steps run in their own processes (the scale-out path); forkserver with the code location
 # preloaded makes each step start in milliseconds instead of re-importing dagster, dbt and hazm.
+PRELOAD_MODULES = ["orchestration.definitions", "orchestration.warm"]
 khabar_executor = multiprocess_executor.configured(
-    {"start_method": {"forkserver": {"preload_modules": ["orchestration.definitions"]}}})
+    {"start_method": {"forkserver": {"preload_modules": PRELOAD_MODULES}}})
 
 all_assets_job = define_asset_job(
     "materialize_all", selection=AssetSelection.all(), executor_def=khabar_executor,

@@ -84,3 +84,14 @@ def test_dbt_target_path_is_stable_per_warehouse(tmp_path):
     assert first == dbt_target_path(tmp_path / "a" / "khabar.duckdb")
     assert first.parent == tmp_path / "a"
     assert first != dbt_target_path(tmp_path / "b" / "khabar.duckdb")
+
+
+def test_forkserver_preloads_the_code_location_and_a_ready_normalizer():
+    import importlib
+
+    from orchestration.automation import PRELOAD_MODULES
+    from orchestration.text.normalize import _persian_normalizer
+
+    for name in PRELOAD_MODULES:
+        importlib.import_module(name)
+    assert _persian_normalizer.cache_info().currsize == 1  # built once, inherited by forked steps
