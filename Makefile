@@ -58,4 +58,4 @@ lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
 
 clean:
-	rm -rf $(DAGSTER_HOME) dbt_project/target dbt_project/logs warehouse/*.duckdb*
+	rm -rf $(DAGSTER_HOME) dbt_project/target dbt_project/logs warehouse/*.duckdb* warehouse/*.dbt-target warehouse/*.cache
