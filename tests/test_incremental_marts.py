@@ -77,3 +77,16 @@ def test_full_refresh_rebuilds_the_incremental_mart(folders):
             run_config={"ops": {"dbt_models": {"config": {"full_refresh": True}}}})
     assert result.success
     assert mentions(warehouse) == before
+
+
+def test_articles_cleaned_by_new_code_are_matched_again(folders, monkeypatch):
+    from orchestration.assets import articles
+
+    tmp, seeds, _ = folders
+    warehouse = tmp / "recleaned.duckdb"
+    assert run_pipeline(seeds, warehouse).success
+    before = dict(query(warehouse, "select doc_id, fingerprint from raw.entity_mentions_state"))
+    monkeypatch.setattr(articles, "TOKENIZER_VERSION", articles.TOKENIZER_VERSION + "-next")
+    assert run_pipeline(seeds, warehouse).success
+    after = dict(query(warehouse, "select doc_id, fingerprint from raw.entity_mentions_state"))
+    assert after.keys() == before.keys() and all(after[d] != before[d] for d in before)

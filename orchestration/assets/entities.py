@@ -144,7 +144,10 @@ def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
             tables = read_reference_tables(con)
             version = code_version(matching, lexicon, gazetteer_module, normalize, unlinked_module)
             lexicon_fp = f"{MATCHER_VERSION}:{version}:{fingerprint(tables)}"
-            wanted = {d: lexicon_fp for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
+            # an article re-cleaned by other code has other offsets: its tokenizer fingerprint counts too
+            wanted = {d: f"{lexicon_fp}:{tokenized}" for d, tokenized in con.execute(
+                "select a.doc_id, s.fingerprint from raw.articles a"
+                " left join raw.tokenized_state s using (doc_id)").fetchall()}
             todo, stale = plan(con, "entity_mentions_state", wanted)
             forget(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
                    "entity_mentions_state", stale)
