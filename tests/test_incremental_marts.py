@@ -90,3 +90,15 @@ def test_articles_cleaned_by_new_code_are_matched_again(folders, monkeypatch):
     assert run_pipeline(seeds, warehouse).success
     after = dict(query(warehouse, "select doc_id, fingerprint from raw.entity_mentions_state"))
     assert after.keys() == before.keys() and all(after[d] != before[d] for d in before)
+
+
+def test_a_table_built_before_the_watermark_column_is_reloaded(folders):
+    tmp, seeds, _ = folders
+    warehouse = tmp / "incremental.duckdb"
+    before = mentions(warehouse)
+    con = duckdb.connect(str(warehouse))  # the shape an older Khabar built: no processed_at
+    con.execute("alter table marts.fct_mentions drop column processed_at")
+    con.close()
+    assert run_pipeline(seeds, warehouse).success
+    assert mentions(warehouse) == before
+    assert query(warehouse, "select count(*) from marts.fct_mentions where processed_at is null") == [(0,)]

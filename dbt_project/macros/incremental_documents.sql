@@ -13,8 +13,12 @@
 {% macro documents_to_load(state_relation) %}
     select doc_id, processed_at
     from {{ state_relation }}
-    {% if is_incremental() %}
-    where processed_at >= (select coalesce(max(processed_at), '-infinity'::timestamptz) from {{ this }})
+    {#- a table built before it had processed_at (an older Khabar) is reloaded whole: the column is
+        added by on_schema_change='append_new_columns' and every document's rows are replaced #}
+    {% if is_incremental() and 'processed_at' in (adapter.get_columns_in_relation(this) | map(attribute='name') | list) %}
+    where processed_at >= (
+        select coalesce(max(loaded.processed_at), '-infinity'::timestamptz) from {{ this }} as loaded
+    )
     {% endif %}
 {% endmacro %}
 

@@ -4,7 +4,7 @@
     materialized='incremental',
     unique_key='doc_id',
     incremental_strategy='delete+insert',
-    on_schema_change='fail',
+    on_schema_change='append_new_columns',
     post_hook="{{ delete_superseded_rows(ref('stg_raw__entity_mentions_state'), ref('dim_documents')) }}"
 ) }}
 
