@@ -50,6 +50,19 @@ def kill_tree(pid: int) -> None:
             pass
 
 
+def run_processes(warehouse: Path) -> list[int]:
+    """Processes started with this warehouse in their environment (the killed run's)."""
+    marker = f"KHABAR_WAREHOUSE={warehouse}".encode() + b"\0"
+    pids = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker in environ.read_bytes():
+                pids.append(int(environ.parent.name))
+        except OSError:
+            continue
+    return [p for p in pids if p != os.getpid()]
+
+
 def holders(path: Path) -> list[int]:
     """Processes with ``path`` open (a step process orphaned by the kill still holds the lock)."""
     pids = []
@@ -98,11 +111,17 @@ def test_sigkill_mid_run_then_rerun(dbt_manifest, tmp_path):
         proc.wait()
         for pid in stragglers:  # children forked while we were killing
             kill_tree(pid)
-        deadline = time.time() + 30
-        while (left := holders(warehouse)) and time.time() < deadline:
-            for pid in left:  # whatever of that run still has the file open dies too
+        # whatever of that run is still alive dies too: processes holding the file, and processes
+        # of the run that have not opened it yet (a step forked while the tree was being killed is
+        # re-parented to init, so it is found by its environment), until none shows up for a second
+        deadline, quiet_since = time.time() + 30, time.time()
+        while time.time() < deadline and time.time() - quiet_since < 1.0:
+            left = set(holders(warehouse)) | set(run_processes(warehouse))
+            for pid in left:
                 kill_tree(pid)
-            time.sleep(0.2)
+            if left:
+                quiet_since = time.time()
+            time.sleep(0.1)
     assert "tokenize: 200 /" in log_path.read_text(errors="replace"), "the run was not caught mid-tokenize"
 
     # the marts are untouched; the killed step kept whole batches only: every stored article has
