@@ -1,7 +1,6 @@
 """The dbt project as Dagster assets: seeds (reference data) and models, each dbt test an asset check."""
 
 import os
-import sys
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
@@ -13,6 +12,7 @@ from packaging import version
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
 from .. import settings
+from ..dbt_process import dbt_forked_from_this_process, dbt_runs_in_this_python
 from ..reports import markdown_image, meetings_network_png, places_map_png
 from ..warehouse import DuckDBWarehouse
 
@@ -40,15 +40,23 @@ class KhabarDbtCliResource(DbtCliResource):
       ``fetch_row_counts``/``fetch_column_metadata``; Khabar reads row counts from DuckDB itself.
     - The dbt version comes from a ``dbt --version`` subprocess (~4 s, dbt's whole import); the dbt
       beside this Python is the installed dbt-core package, whose version the metadata gives.
-    ``tests/test_automation.py`` checks that both hooks still exist in dagster-dbt.
+    And dbt starts as a fork of the step process rather than a new Python (``dbt_process``):
+    the step already has dbt imported, a new interpreter spends ~3 s importing it again.
+    ``tests/test_automation.py`` checks that these hooks still exist in dagster-dbt.
     """
+
+    def cli(self, args, **kwargs):
+        if not dbt_runs_in_this_python(self.dbt_executable):
+            return super().cli(args, **kwargs)
+        with dbt_forked_from_this_process(self.dbt_executable):
+            return super().cli(args, **kwargs)
 
     def _initialize_dbt_core_adapter(self, args):
         return None
 
     @cached_property
     def _cli_version(self) -> version.Version:
-        if Path(self.dbt_executable).parent == Path(sys.executable).parent:
+        if dbt_runs_in_this_python(self.dbt_executable):
             return version.parse(metadata.version("dbt-core"))
         return DbtCliResource._cli_version.func(self)
 

@@ -25,6 +25,7 @@ COUNTRIES = AssetKey(["raw", "countries"])
 PLACES = AssetKey(["raw", "places"])
 ENTITY_MENTIONS = AssetKey(["raw", "entity_mentions"])
 UNLINKED_PERSONS = AssetKey(["raw", "unlinked_person_mentions"])
+ENTITY_MENTIONS_STATE = AssetKey(["raw", "entity_mentions_state"])
 SEED_KEYS = [AssetKey(["reference", name]) for name in LEXICON_TABLES]
 MATCHER_VERSION = "4"  # code edits are caught by code_version; bump for data-shape changes
 BATCH = 200
@@ -133,7 +134,10 @@ def match_batch(batch: list[tuple[str, str, str]]) -> tuple[dict[str, list], dic
                      description="Persons, organizations, countries and places named in each article: one "
                                  "Aho-Corasick pass per document over the folded body."),
            AssetSpec(UNLINKED_PERSONS, deps=[ARTICLES], group_name="entities",
-                     description="Quoted names next to a person title that the lexicon does not know yet.")],
+                     description="Quoted names next to a person title that the lexicon does not know yet."),
+           AssetSpec(ENTITY_MENTIONS_STATE, deps=[ARTICLES], group_name="entities",
+                     description="When each article was last matched, and against which lexicon and code "
+                                 "(the watermark of the incremental marts.fct_mentions).")],
     pool=settings.WRITER_POOL,
 )
 def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
@@ -164,3 +168,4 @@ def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
     yield MaterializeResult(asset_key=ENTITY_MENTIONS, metadata={
         "dagster/row_count": total, "documents_matched": len(todo), "lexicon_fingerprint": lexicon_fp})
     yield MaterializeResult(asset_key=UNLINKED_PERSONS, metadata={"dagster/row_count": total_unlinked})
+    yield MaterializeResult(asset_key=ENTITY_MENTIONS_STATE, metadata={"dagster/row_count": len(wanted)})

@@ -1,0 +1,90 @@
+"""dbt forked from the step process: behaves like the subprocess dagster-dbt would start."""
+import inspect
+import json
+import signal
+import sys
+import time
+from pathlib import Path
+
+from orchestration.dbt_process import ForkedDbt, dbt_forked_from_this_process, dbt_runs_in_this_python
+
+from .conftest import ROOT
+
+DBT = str(Path(sys.executable).with_name("dbt"))
+
+
+def events(process: ForkedDbt) -> list:
+    lines = [line.decode().strip() for line in process.stdout]
+    return [json.loads(line) for line in lines if line.startswith("{")]
+
+
+def dbt_env(tmp_path, **extra):
+    import os
+
+    return {**os.environ, "DBT_LOG_FORMAT": "json", "DBT_TARGET_PATH": str(tmp_path / "target"),
+            "DBT_LOG_PATH": str(tmp_path / "target"), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "KHABAR_WAREHOUSE": str(tmp_path / "khabar.duckdb"), **extra}
+
+
+def test_dagster_dbt_still_starts_dbt_with_subprocess_popen():
+    from dagster_dbt.core import dbt_cli_invocation
+
+    assert dbt_cli_invocation.subprocess.Popen is not None
+    assert "subprocess.Popen(" in inspect.getsource(dbt_cli_invocation.DbtCliInvocation.run)
+
+
+def test_a_forked_dbt_streams_json_events_and_exits_zero(dbt_manifest, tmp_path):
+    process = ForkedDbt([DBT, "ls", "--resource-type", "model", "--profiles-dir", "."], dbt_env(tmp_path),
+                        ROOT / "dbt_project")
+    names = {e["info"]["name"] for e in events(process)}
+    assert process.wait(timeout=60) == 0
+    assert {"MainReportVersion", "PrintEvent"} <= names  # one JSON line per event, as dagster-dbt parses them
+
+
+def test_a_failing_dbt_command_gives_a_non_zero_exit_and_its_error(tmp_path):
+    process = ForkedDbt([DBT, "build", "--profiles-dir", "."], dbt_env(tmp_path), tmp_path)  # no project here
+    output = list(process.stdout)
+    assert process.wait(timeout=60) == 2
+    assert any(b"dbt_project.yml" in line for line in output)
+
+
+def test_sigint_stops_a_forked_dbt(dbt_manifest, tmp_path):
+    # `dbt debug` connects to the database; interrupted at once, it must still exit
+    process = ForkedDbt([DBT, "debug", "--profiles-dir", "."], dbt_env(tmp_path), ROOT / "dbt_project")
+    time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    list(process.stdout)
+    assert process.wait(timeout=60) is not None
+
+
+def test_popen_is_replaced_only_for_this_pythons_dbt_and_only_inside_the_block():
+    from dagster_dbt.core import dbt_cli_invocation
+
+    real = dbt_cli_invocation.subprocess
+    with dbt_forked_from_this_process(DBT):
+        shim = dbt_cli_invocation.subprocess
+        assert shim is not real and shim.PIPE == real.PIPE
+        echo = shim.Popen(["echo", "hello"], stdout=real.PIPE, stderr=real.STDOUT)
+        assert not isinstance(echo, ForkedDbt) and echo.stdout.read().strip() == b"hello"
+        echo.wait()
+    assert dbt_cli_invocation.subprocess is real
+    assert dbt_runs_in_this_python(DBT) and not dbt_runs_in_this_python("/usr/local/bin/dbt")
+
+
+def test_dbt_steps_do_not_start_a_new_python(dbt_manifest, tmp_path, monkeypatch):
+    """A whole build with exec of dbt forbidden: every dbt step must run as a fork."""
+    import subprocess
+
+    from .conftest import SAMPLE_SEEDS, query, run_pipeline
+
+    real_popen = subprocess.Popen
+
+    def no_dbt_exec(args, *a, **k):
+        if str(args[0]) == DBT:
+            raise AssertionError("dbt started as a new Python")
+        return real_popen(args, *a, **k)
+
+    monkeypatch.setattr(subprocess, "Popen", no_dbt_exec)
+    result = run_pipeline(SAMPLE_SEEDS, tmp_path / "khabar.duckdb")
+    assert result.success
+    assert query(tmp_path / "khabar.duckdb", "select count(*) from marts.dim_documents") == [(5,)]
