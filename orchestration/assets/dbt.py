@@ -13,7 +13,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 
 from .. import settings
 from ..dbt_process import dbt_forked_from_this_process, dbt_runs_in_this_python
-from ..reports import markdown_image, meetings_network_png, places_map_png
+from ..reports import drawn_once, markdown_image, meetings_network_png, places_map_png
 from ..warehouse import DuckDBWarehouse
 
 dbt_project = DbtProject(project_dir=settings.DBT_PROJECT_DIR, profiles_dir=settings.DBT_PROJECT_DIR)
@@ -68,7 +68,7 @@ MEETINGS_MART = AssetKey(["marts", "fct_meetings"])
 LOCATIONS_MART = AssetKey(["marts", "fct_locations"])
 
 
-def _extra_metadata(con, key: AssetKey) -> dict:
+def _extra_metadata(con, key: AssetKey, cache: Path) -> dict:
     """Row count and preview of a mart; pictures for meetings and locations."""
     table = ".".join(key.path)
     meta = {"dagster/row_count": con.execute(f"select count(*) from {table}").fetchall()[0][0],
@@ -79,13 +79,15 @@ def _extra_metadata(con, key: AssetKey) -> dict:
             from marts.fct_meeting_participants a
             join marts.fct_meeting_participants b on a.meeting_id = b.meeting_id and a.entity_id < b.entity_id
             join marts.dim_entities ea on ea.entity_id = a.entity_id
-            join marts.dim_entities eb on eb.entity_id = b.entity_id""").fetchall()
-        meta["who_met_whom"] = MetadataValue.md(markdown_image(meetings_network_png(pairs), "who met whom"))
+            join marts.dim_entities eb on eb.entity_id = b.entity_id
+            order by all""").fetchall()
+        png = drawn_once(cache, "who_met_whom", meetings_network_png, pairs)
+        meta["who_met_whom"] = MetadataValue.md(markdown_image(png, "who met whom"))
     if key == LOCATIONS_MART:
         points = con.execute("""
             select name_en, latitude, longitude, sum(mention_count)::int from marts.fct_locations
-            where latitude is not null group by all""").fetchall()
-        meta["map"] = MetadataValue.md(markdown_image(places_map_png(points), "places"))
+            where latitude is not null group by all order by all""").fetchall()
+        meta["map"] = MetadataValue.md(markdown_image(drawn_once(cache, "places", places_map_png, points), "places"))
     return meta
 
 
@@ -123,7 +125,8 @@ def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: D
     if marts:
         with warehouse.connect(read_only=True) as con:
             for i, key in marts.items():
-                events[i] = events[i].with_metadata({**events[i].metadata, **_extra_metadata(con, key)})
+                extra = _extra_metadata(con, key, settings.cache_dir(warehouse.resolved_path()))
+                events[i] = events[i].with_metadata({**events[i].metadata, **extra})
     yield from events
 
 
