@@ -88,6 +88,7 @@ def _run_dbt_in_child(dbt_args: list[str], env: dict[str, str], cwd, write_fd: i
         code = 0 if result.success else (1 if result.exception is None else 2)
         if result.exception is not None:
             print(f"dbt failed: {result.exception!r}", file=sys.stderr)
+        _close_the_database()
         # Release what dbt created (its multiprocessing locks) the way an exiting Python would,
         # without running the parent's exit handlers, which this copy of it must not run.
         registry = getattr(util, "_finalizer_registry", {})
@@ -104,6 +105,19 @@ def _run_dbt_in_child(dbt_args: list[str], env: dict[str, str], cwd, write_fd: i
             sys.stdout.flush()
             sys.stderr.flush()
         os._exit(code)
+
+
+def _close_the_database() -> None:
+    """dbt-duckdb closes its DuckDB connection only in an exit handler; a child that leaves by
+    ``os._exit`` would leave the write-ahead log unmerged into the database file."""
+    try:
+        from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    except ImportError:  # another adapter: nothing of this kind to do
+        return
+    environment = DuckDBConnectionManager._ENV
+    DuckDBConnectionManager.close_all_connections()
+    if environment is not None:
+        environment.close()
 
 
 @contextlib.contextmanager
