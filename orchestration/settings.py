@@ -22,6 +22,11 @@ def duckdb_memory_limit() -> str:
     return os.environ.get("KHABAR_DUCKDB_MEMORY_LIMIT", "512MB")
 
 
+def dbt_in_subprocess() -> bool:
+    """Run dbt as a new Python (dagster-dbt's default) rather than a fork of the step process."""
+    return os.environ.get("KHABAR_DBT_SUBPROCESS", "").strip().lower() in ("1", "true", "yes")
+
+
 def dbt_target_path(warehouse: Path | None = None) -> Path:
     """dbt's artifacts (logs, run results, parse cache) for one warehouse, in a folder beside it.
 

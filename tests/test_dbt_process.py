@@ -90,3 +90,23 @@ def test_dbt_steps_do_not_start_a_new_python(dbt_manifest, tmp_path, monkeypatch
     assert query(tmp_path / "khabar.duckdb", "select count(*) from marts.dim_documents") == [(5,)]
     # the forked dbt closed its database as an exiting dbt would: its log is merged into the file
     assert not (tmp_path / "khabar.duckdb.wal").exists()
+
+
+def test_khabar_dbt_subprocess_brings_back_the_plain_subprocess(monkeypatch):
+    from dagster_dbt.core import dbt_cli_invocation
+
+    from orchestration.assets.dbt import KhabarDbtCliResource
+
+    seen = []
+
+    def record(self, args, **kwargs):
+        seen.append(dbt_cli_invocation.subprocess)
+
+    monkeypatch.setattr("dagster_dbt.DbtCliResource.cli", record)
+    resource = KhabarDbtCliResource(project_dir=str(ROOT / "dbt_project"), dbt_executable=DBT)
+    resource.cli(["ls"])
+    monkeypatch.setenv("KHABAR_DBT_SUBPROCESS", "1")
+    resource.cli(["ls"])
+    import subprocess
+
+    assert seen[0] is not subprocess and seen[1] is subprocess

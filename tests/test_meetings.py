@@ -258,6 +258,25 @@ def test_role_in_apposition_is_not_another_person():
     assert set(m.participants) == {LAVROV, ZARIF}
 
 
+def test_role_with_new_or_current_before_a_name_is_that_name():
+    # "the new US secretary of state Kerry": a modifier between the role and the name
+    m = one("التقى وزير الخارجية الأمريكي الجديد كيري لافروف في موسكو.", "ar", published=D(2013, 3, 1))
+    assert set(m.participants) == {KERRY, LAVROV}
+    m = one("وزیر امور خارجه جدید آمریکا کری با لاوروف در مسکو دیدار کرد.", "fa", published=D(2013, 3, 1))
+    assert set(m.participants) == {KERRY, LAVROV}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("التقى لافروف وزير الخارجية الإيراني السابق في موسكو.", "ar"),
+    ("التقى لافروف وزير الخارجية الإيراني الأسبق في موسكو.", "ar"),
+    ("لاوروف با وزیر امور خارجه سابق ایران در مسکو دیدار کرد.", "fa"),
+    ("لاوروف با وزیر امور خارجه پیشین ایران در مسکو دیدار کرد.", "fa"),
+])
+def test_a_former_office_is_not_its_current_holder(text, language):
+    # Zarif held the office in 2016; "the former Iranian foreign minister" is someone else
+    assert all(ZARIF not in m.participants for m in meetings(text, language, published=D(2016, 3, 1)))
+
+
 def test_names_talked_about_are_not_participants():
     m = one("لاوروف و ظریف در مسکو دیدار کردند و درباره سخنان کری گفت‌وگو کردند.", "fa")
     assert set(m.participants) == {LAVROV, ZARIF}

@@ -46,7 +46,7 @@ class KhabarDbtCliResource(DbtCliResource):
     """
 
     def cli(self, args, **kwargs):
-        if not dbt_runs_in_this_python(self.dbt_executable):
+        if settings.dbt_in_subprocess() or not dbt_runs_in_this_python(self.dbt_executable):
             return super().cli(args, **kwargs)
         with dbt_forked_from_this_process(self.dbt_executable):
             return super().cli(args, **kwargs)

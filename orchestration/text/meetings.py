@@ -354,6 +354,11 @@ _WITH = _folded_set("با", "مع", "with")
 _DELEGATIONS = _folded_set("هیئت", "هیات", "هیأت", "هیئتی", "وفد", "الوفد", "وفدا", "delegation")
 _OUR_COUNTRY = re.compile("|".join(re.escape(fold_phrase(w)) for w in (
     "کشورمان", "کشور ما", "بلادنا", "بلدنا", "دولتنا")) + r"(?!\w)")
+# Words between a role and its countries or its holder's name: "الجديد", "سابق". A former
+# office ("وزير الخارجية الإيراني السابق") is not its holder at the publication date.
+_FORMER = _folded_set("السابق", "السابقة", "الأسبق", "الاسبق", "سابق", "پیشین", "اسبق", "former")
+_ROLE_MODIFIERS = _FORMER | _folded_set("الجديد", "الجديدة", "الحالي", "الحالية", "جدید", "فعلی", "new", "current")
+_NEXT_WORD = re.compile(r" +(?P<word>[^\s،,:؛;.!?؟]+)")
 _LIST_GAP = re.compile(r" *(?:[،,] *)?(?:(?:و|با|مع|and|with)(?: +|(?=\w)|$))?")
 _ROLE_LIST_GAP = re.compile(r" *(?:[،,] *)?(?:(?:و|and)(?: +|(?=\w)|$))?")
 _APPOSITION_GAP = re.compile(r" *[،,]? *")
@@ -380,6 +385,7 @@ class _Role:
     our_country: bool
     appositive: str | None  # the named person this role describes, if any
     consumed: set[int]  # indexes of mentions that belong to the phrase
+    former: bool = False  # "the former minister": not the office's holder
 
     @property
     def counterpart(self) -> bool:
@@ -479,7 +485,7 @@ class _Document:
     def _roles(self, hits: list[_Hit]) -> list[_Role]:
         roles = []
         for h in hits:
-            pos, countries, consumed, our = h.end, [], set(), False
+            pos, countries, consumed, our, former_before = h.end, [], set(), False, False
             org = next(((i, m) for i, m in enumerate(self.mentions)
                         if m.entity_type == "organization" and m.start < h.end < m.end), None)
             if org:  # "المتحدث باسم وزارة الخارجية الروسية": the ministry names the country
@@ -488,6 +494,7 @@ class _Document:
                     countries.append(org[1].country_code)
                 pos = org[1].end
             else:
+                pos, former_before = self._skip_role_modifiers(pos)
                 gap = re.compile(" *").match(self.view, pos)
                 our_match = _OUR_COUNTRY.match(self.view, gap.end())
                 if our_match:
@@ -499,11 +506,21 @@ class _Document:
                         countries.append(self.country_of[found[1].entity_id])
                         pos = found[1].end
                         cur = _ROLE_LIST_GAP.match(self.view, pos).end()
+            pos, former_after = self._skip_role_modifiers(pos)
             row = h.row
-            role = _Role(h, row.office, pos, countries, our, None, consumed)
+            role = _Role(h, row.office, pos, countries, our, None, consumed,
+                         former=former_before or former_after)
             role.appositive = self._apposition(role)
             roles.append(role)
         return roles
+
+    def _skip_role_modifiers(self, pos: int) -> tuple[int, bool]:
+        """Past "new", "former", ... after a role; and whether one of them was "former"."""
+        former = False
+        while (m := _NEXT_WORD.match(self.view, pos)) and m.group("word") in _ROLE_MODIFIERS:
+            former |= m.group("word") in _FORMER
+            pos = m.end()
+        return pos, former
 
     def _apposition(self, role: _Role) -> str | None:
         """The named person right before or after the role phrase, if the role describes them."""
@@ -565,6 +582,8 @@ class _Document:
 
     def _resolve_role(self, role: _Role, exclude: set[str], other: str | None = None) -> tuple[list[str], bool]:
         """Persons a role names, and whether some of them could not be resolved."""
+        if role.former:
+            return [], True  # a former holder: which one, the office list cannot tell
         if role.counterpart:
             office = self._office_of(other) if other else None
             if office is None or not role.countries:
