@@ -203,6 +203,44 @@ def test_hoped_for_and_likely_meetings_are_not_meetings(text, language):
     assert meetings(text, language) == []
 
 
+@pytest.mark.parametrize("text, language", [
+    ("دیدار تیم ملی ایران با روسیه در مسکو با تساوی به پایان رسید.", "fa"),
+    ("در جام جهانی، ایران و روسیه در مسکو دیدار کردند.", "fa"),
+    ("انتهى اللقاء بين منتخبي روسيا وإيران في موسكو بالتعادل.", "ar"),
+    ("في كأس العالم لكرة القدم، التقت روسيا وإيران في موسكو.", "ar"),
+])
+def test_a_match_between_national_teams_is_not_a_meeting(text, language):
+    assert meetings(text, language) == []
+
+
+def test_countries_things_come_from_are_not_participants():
+    assert meetings("استقبل الأردن لاجئين قادمين من سوريا وإيران في موسكو.", "ar") == []
+    assert meetings("روسیه پناهجویانی از سوریه و ایران را در مسکو پذیرفت و استقبال کرد.", "fa") == []
+    assert meetings("اجتمع لافروف في سوريا وإيران وتركيا.", "ar") == []  # the whole list is where
+    # "كل من" (each of) lists the actors themselves
+    m = one("اجتمع وزراء خارجية كل من روسيا وإيران في موسكو.", "ar")
+    assert set(m.participants) == {"country:RU", "country:IR"}
+
+
+def test_persons_meeting_during_a_tournament_still_meet():
+    m = one("في أثناء كأس العالم لكرة القدم، التقى لافروف ظريف في موسكو.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_a_negotiating_team_still_meets():
+    m = one("تیم مذاکره‌کننده ایران با روسیه در مسکو دیدار کرد.", "fa")
+    assert set(m.participants) == {"country:IR", "country:RU"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("يريد لافروف لقاء ظريف في موسكو.", "ar"),
+    ("ودعا لافروف إلى عقد اجتماع مع ظريف في موسكو.", "ar"),
+    ("لاوروف قصد دارد با ظریف در مسکو دیدار کند.", "fa"),
+])
+def test_wanted_and_called_for_meetings_are_not_meetings(text, language):
+    assert meetings(text, language) == []
+
+
 def test_exclusion_is_limited_to_its_clause():
     found = meetings("لاوروف و ظریف در مسکو دیدار کردند، در حالی که نشست آینده در تهران خواهد بود.", "fa")
     assert len(found) == 1 and found[0].location_entity_id == MOSCOW
@@ -275,6 +313,17 @@ def test_role_with_new_or_current_before_a_name_is_that_name():
 def test_a_former_office_is_not_its_current_holder(text, language):
     # Zarif held the office in 2016; "the former Iranian foreign minister" is someone else
     assert all(ZARIF not in m.participants for m in meetings(text, language, published=D(2016, 3, 1)))
+
+
+@pytest.mark.parametrize("text, language", [
+    ("التقى لافروف مساعد وزير الخارجية الأمريكي في موسكو.", "ar"),
+    ("التقى لافروف مستشار وزير الخارجية الأمريكي في موسكو.", "ar"),
+    ("التقى لافروف ومساعد وزير الخارجية الأمريكي في موسكو.", "ar"),
+    ("لاوروف با مشاور وزیر امور خارجه آمریکا در مسکو دیدار کرد.", "fa"),
+    ("لاوروف با دستیار وزیر امور خارجه آمریکا در مسکو دیدار کرد.", "fa"),
+])
+def test_an_aide_of_an_office_is_not_its_holder(text, language):
+    assert all(KERRY not in m.participants for m in meetings(text, language, published=D(2015, 3, 1)))
 
 
 def test_names_talked_about_are_not_participants():

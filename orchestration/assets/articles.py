@@ -6,11 +6,11 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import code_version, plan, record_state
+from ..incremental import batched, code_version, forget, plan, store_batches
 from ..text import article, normalize, pipeline, scripts, tokenize
 from ..parallel import map_batches
 from ..text.pipeline import TOKENIZER_VERSION, prepare_articles
-from ..warehouse import STATE_SCHEMA, DuckDBWarehouse, in_transaction, prepare_tables, replace_rows
+from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables
 from .ingest import SOURCE_FILES
 
 BATCH = 200
@@ -54,30 +54,23 @@ def tokenize_articles(context: AssetExecutionContext, warehouse: DuckDBWarehouse
             wanted = {d: f"{TOKENIZER_VERSION}:{version}:{lang}" for d, lang in con.execute(
                 "select distinct doc_id, language from raw.source_files where reject_reason is null").fetchall()}
             todo, stale = plan(con, "tokenized_state", wanted)
-            for table, schema in TABLE_SCHEMAS.items():
-                replace_rows(con, table, pl.DataFrame(schema=schema), "doc_id", stale)
-            replace_rows(con, "tokenized_state", pl.DataFrame(schema=STATE_SCHEMA), "doc_id", stale)
+            forget(con, TABLE_SCHEMAS, "tokenized_state", stale)
+        doc_batches = batched(todo, BATCH)
+        batches = (con.execute(
+            "select distinct on (doc_id) doc_id, text, language from raw.source_files"
+            " where doc_id in (select unnest(?)) and reject_reason is null order by doc_id", [ids]).fetchall()
+            for ids in doc_batches)
+        now = datetime.now(timezone.utc)
 
-        def batches():
-            for i in range(0, len(todo), BATCH):
-                ids = todo[i:i + BATCH]
-                yield con.execute(
-                    "select distinct on (doc_id) doc_id, text, language from raw.source_files"
-                    " where doc_id in (select unnest(?)) and reject_reason is null order by doc_id",
-                    [ids]).fetchall()
+        def stamped(result: dict) -> list[dict]:
+            """Mark this run's articles (the checks look at what it wrote), in the tables' order."""
+            n = len(result["articles"]["doc_id"])
+            result["articles"]["tokenized_at"] = [now] * n
+            result["articles"]["tokenized_run_id"] = [context.run_id] * n
+            return [result[table] for table in TABLE_SCHEMAS]
 
-        done = 0
-        now = datetime.now(timezone.utc)  # marks this run's articles: checks look at what it wrote
-        for result in map_batches(prepare_articles, batches(), len(todo)):
-            ids = result["articles"]["doc_id"]
-            result["articles"]["tokenized_at"] = [now] * len(ids)
-            result["articles"]["tokenized_run_id"] = [context.run_id] * len(ids)
-            with in_transaction(con):  # a document's rows and its state land together
-                for table, columns in result.items():
-                    replace_rows(con, table, pl.DataFrame(columns, schema=TABLE_SCHEMAS[table]), "doc_id", [])
-                record_state(con, "tokenized_state", {d: wanted[d] for d in ids})
-            done += len(ids)
-            context.log.info(f"tokenize: {done} / {len(todo)} documents")
+        store_batches(con, map(stamped, map_batches(prepare_articles, batches, len(todo))), doc_batches,
+                      list(TABLE_SCHEMAS.items()), "tokenized_state", wanted, context.log.info, "tokenize")
         counts = {key: con.execute(f"select count(*) from raw.{key.path[-1]}").fetchall()[0][0]
                   for key in (ARTICLES, SENTENCES, TOKENS, UNEXPECTED_SCRIPT_WORDS)}
     for key, rows in counts.items():

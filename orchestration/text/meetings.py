@@ -8,6 +8,8 @@ from three dbt seeds:
   and kind (meeting | phone | visit | host | negotiation | press_conference);
 - ``meeting_exclusions``: markers that make a clause planned, announced, hoped-for or
   refused rather than reported (future | planned | hope | refusal), or an interview with the press;
+  sport markers ("تیم ملی", "كرة القدم", "كأس العالم") in a sentence make its "meetings" of
+  countries matches between national teams;
 - ``office_titles``: role phrases ("وزير الخارجية", "رئیس جمهوری", ...) mapped to the office
   vocabulary of ``lexicon_person_offices``; office ``counterpart`` marks "his counterpart".
 
@@ -63,7 +65,8 @@ OFFICE_TITLES_SEED = "office_titles.csv"
 
 MODALITIES = ("in_person", "phone")
 TRIGGER_KINDS = ("meeting", "phone", "visit", "host", "negotiation", "press_conference")
-EXCLUSION_KINDS = ("future", "planned", "hope", "refusal", "interview")
+EXCLUSION_KINDS = ("future", "planned", "hope", "refusal", "interview", "sport")
+SPORT = "sport"  # "دیدار" and "لقاء" are also a match between two countries' teams
 COUNTERPART = "counterpart"
 
 # CAMEO 04x: consult, phone, visit, host, meet at a third location, negotiate.
@@ -338,6 +341,11 @@ _COMPLEMENTIZERS = {
 # Words whose next name is where something happens or what it is about, not who acts.
 _LOCATIVES = _folded_set("در", "في", "فى", "in", "at")
 _DIRECTIONS = _folded_set("به", "الى", "إلى", "to")
+# "مساعد وزير الخارجية", "مشاور وزیر خارجه": an aide of the office, not its holder.
+_AIDES = _folded_set("نائب", "مساعد", "مستشار", "معاون", "مشاور", "دستیار", "deputy", "assistant", "adviser",
+                     "advisor", "vice")
+_SOURCES = _folded_set("من", "از", "from")  # "لاجئين من سوريا": where people or things come from
+_EACH = _folded_set("كل", "each")  # "كل من روسيا وإيران": each of, the actors themselves
 _PLACE_NOUNS = _folded_set("شهر", "مدينة", "المدينة", "العاصمة", "پایتخت", "کاخ", "قصر", "city", "capital")
 _TOPIC_MARKERS = [fold_phrase(w) for w in (
     "مربوط به", "درباره", "در باره", "پیرامون", "در مورد", "اشاره", "حول", "بشأن", "بخصوص", "حيال", "إزاء",
@@ -454,7 +462,8 @@ class _Document:
             self.title_offices, self.apposition_offices = rules.offices, {}
             return
         self.exclusions = exclusion_set.find(self.view)
-        self.roles = self._roles([h for h in title_set.find(self.view) if not inside(h.core, h.core + 1)])
+        self.roles = self._roles([h for h in title_set.find(self.view)
+                                  if not inside(h.core, h.core + 1) and not self._after_an_aide(h.core)])
         self.title_offices = rules.offices
         self.apposition_offices: dict[str, list[str]] = {}
         for r in self.roles:
@@ -513,6 +522,12 @@ class _Document:
             role.appositive = self._apposition(role)
             roles.append(role)
         return roles
+
+    def _after_an_aide(self, pos: int) -> bool:
+        """"نائب الرئيس", "ومستشار وزير الخارجية": the title names whom the aide serves."""
+        before = self._words_before(pos, 1)
+        word = before[-1] if before else ""
+        return word in _AIDES or (word[:1] in ("و", "ف") and word[1:] in _AIDES)
 
     def _skip_role_modifiers(self, pos: int) -> tuple[int, bool]:
         """Past "new", "former", ... after a role; and whether one of them was "former"."""
@@ -747,10 +762,14 @@ def _delegation_countries(doc: _Document, mentions: list[tuple[int, Mention]]) -
 
 def _country_group(doc: _Document, mentions: list[tuple[int, Mention]], consumed: set[int]) -> list[str]:
     """The largest coordinated group of country names acting in the clause."""
-    eligible = []
+    eligible, skipped = [], None  # skipped: the last country left out, whose list partners go too
     for i, m in mentions:
         if m.entity_type != "country" or i in consumed or m.alias_kind == "gentilic":
             continue
+        if skipped is not None and _ROLE_LIST_GAP.fullmatch(doc.view, skipped.end, m.start):
+            skipped = m  # "في سوريا والعراق ولبنان": the whole list is where, not who
+            continue
+        skipped = m
         before = doc._words_before(m.start, 1)
         attached = m.start > 0 and doc.view[m.start - 1] in "بل" and (
             m.start < 2 or not doc.view[m.start - 2].isalnum())
@@ -758,9 +777,13 @@ def _country_group(doc: _Document, mentions: list[tuple[int, Mention]], consumed
             continue  # "في سورية", "بسورية", "پایتخت پرو": a place, not an actor
         if _is_topic(doc, m):
             continue
+        two_before = doc._words_before(m.start, 2)
+        if before and before[-1] in _SOURCES and not (len(two_before) == 2 and two_before[0] in _EACH):
+            continue  # an origin, not an actor
         prev_place = [p for _, p in mentions if p.entity_type == "place" and p.end <= m.start]
         if prev_place and _APPOSITION_GAP.fullmatch(doc.view, prev_place[-1].end, m.start):
             continue  # "ادلب سوریه": the country of a place
+        skipped = None
         eligible.append(m)
     groups: list[list[Mention]] = []
     for m in eligible:
@@ -920,7 +943,12 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
     while doc.clauses[i].after_that and i > 0 and doc.clauses[i - 1].sentence == clause.sentence:
         i -= 1
         start = doc.clauses[i].start
-    return any(start <= x.start < clause.end for x in doc.exclusions)
+    return any(start <= x.start < clause.end and x.row.kind != SPORT for x in doc.exclusions)
+
+
+def _about_sport(doc: _Document, index: int) -> bool:
+    s, e = doc.sentences[index]
+    return any(x.row.kind == SPORT and s <= x.start < e for x in doc.exclusions)
 
 
 def _sentence_dates(doc: _Document, s: int, e: int) -> list[tuple[DateMention, DateMention]]:
@@ -957,6 +985,8 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         if not (len(participants) == 1 and place is not None and unresolved
                 and participants[0].startswith("person:")):
             return None
+    if all(p.startswith("country:") for p in participants) and _about_sport(doc, index):
+        return None  # national teams
     date, anchored = _date_for(doc, clause, sentence_dates)
     s, e = doc.sentences[index]
     return _Candidate(index, t.start, t.row.modality, {t.row.cameo_code}, {t.row.trigger_kind},
