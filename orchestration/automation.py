@@ -17,8 +17,10 @@ def all_assets_graph():
     return defs.resolve_asset_graph()
 
 # Steps run in their own processes (the scale-out path); forkserver with the code location
-# preloaded makes each step start in milliseconds instead of re-importing dagster, dbt and hazm.
-PRELOAD_MODULES = ["orchestration.definitions", "orchestration.warm"]
+# preloaded makes each step start in milliseconds instead of re-importing dagster and dbt.
+# (hazm is not preloaded: ~5 s that every run would pay; the tokenize step builds it when it
+# has Persian articles to do, before forking its workers.)
+PRELOAD_MODULES = ["orchestration.definitions"]
 khabar_executor = multiprocess_executor.configured(
     {"start_method": {"forkserver": {"preload_modules": PRELOAD_MODULES}}})
 

@@ -86,12 +86,17 @@ def test_dbt_target_path_is_stable_per_warehouse(tmp_path):
     assert first != dbt_target_path(tmp_path / "b" / "khabar.duckdb")
 
 
-def test_forkserver_preloads_the_code_location_and_a_ready_normalizer():
-    import importlib
-
+def test_forkserver_preloads_the_code_location_and_not_hazm():
     from orchestration.automation import PRELOAD_MODULES
-    from orchestration.text.normalize import _persian_normalizer
 
-    for name in PRELOAD_MODULES:
-        importlib.import_module(name)
-    assert _persian_normalizer.cache_info().currsize == 1  # built once, inherited by forked steps
+    assert PRELOAD_MODULES == ["orchestration.definitions"]
+
+
+def test_the_persian_normalizer_is_built_only_for_persian_work():
+    from orchestration.text.normalize import _persian_normalizer, prepare_for
+
+    _persian_normalizer.cache_clear()
+    prepare_for(["ar", "ar"])
+    assert _persian_normalizer.cache_info().currsize == 0  # Arabic articles only: hazm not loaded
+    prepare_for(iter(["ar", "fa"]))
+    assert _persian_normalizer.cache_info().currsize == 1  # built once, inherited by forked workers

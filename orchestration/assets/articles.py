@@ -51,10 +51,12 @@ def tokenize_articles(context: AssetExecutionContext, warehouse: DuckDBWarehouse
         with in_transaction(con):
             prepare_tables(con, TABLE_SCHEMAS, "tokenized_state")
             version = code_version(article, normalize, pipeline, scripts, tokenize)
-            wanted = {d: f"{TOKENIZER_VERSION}:{version}:{lang}" for d, lang in con.execute(
-                "select distinct doc_id, language from raw.source_files where reject_reason is null").fetchall()}
+            language = dict(con.execute(
+                "select distinct doc_id, language from raw.source_files where reject_reason is null").fetchall())
+            wanted = {d: f"{TOKENIZER_VERSION}:{version}:{lang}" for d, lang in language.items()}
             todo, stale = plan(con, "tokenized_state", wanted)
             forget(con, TABLE_SCHEMAS, "tokenized_state", stale)
+        normalize.prepare_for(language[d] for d in todo)  # once here, inherited by the workers
         doc_batches = batched(todo, BATCH)
         batches = (con.execute(
             "select distinct on (doc_id) doc_id, text, language from raw.source_files"

@@ -45,6 +45,13 @@ def _persian_normalizer():
     return Normalizer(persian_numbers=False)
 
 
+def prepare_for(languages) -> None:
+    """Build what normalizing these languages needs (hazm's Normalizer: ~5 s to import and
+    build) now, in this process, so that worker processes forked from it start with it."""
+    if "fa" in set(languages):
+        _persian_normalizer()
+
+
 def normalize_line(line: str, language: str) -> str:
     """Normalize one line of body text for the given language."""
     line = strip_arabic_marks(line)
