@@ -75,6 +75,20 @@ def test_the_documents_language_decides_ambiguity():
     assert lex.find("أكبر اقتصاد في العالم", "ar") == []  # "the world"
 
 
+def test_a_name_of_another_language_is_not_read_where_it_is_a_common_word():
+    # Persian "مدینه" is Medina; folded, Arabic "مدينة" (a city) is the same string
+    lex = Lexicon([LexiconEntry("place:gn109223", "place", "مدینه", "fa", "name", True, "SA", 1_300_000),
+                   LexiconEntry("country:SA", "country", "السعودية", "ar", "name", False, "SA"),
+                   LexiconEntry("country:SA", "country", "عربستان", "fa", "name", False, "SA")],
+                  words_by_language={"ar": frozenset({"مدینه"})})
+    assert [m.entity_id for m in lex.find("زار السعودية ثم مدينة جدة", "ar")] == ["country:SA"]
+    assert [m.entity_id for m in lex.find("او به عربستان و مدینه رفت", "fa")] == ["country:SA", "place:gn109223"]
+    # a frequent word of news that is an unambiguous name stays a name
+    netanyahu = Lexicon([LexiconEntry("person:benjamin_netanyahu", "person", "نتانیاهو", "fa", "surname", False)],
+                        words_by_language={"ar": frozenset({"نتانیاهو"})})
+    assert [m.entity_id for m in netanyahu.find("قال نتانياهو", "ar")] == ["person:benjamin_netanyahu"]
+
+
 def test_a_clitic_reading_inside_a_frequent_word_is_refused():
     lex = Lexicon([LexiconEntry("place:gn3029276", "place", "كالة", "ar", "geonames_name", False, "FR", 75_000)],
                   common_words={"وکاله": 139})

@@ -83,5 +83,10 @@ def build_entries(tables: dict[str, list[dict]]) -> list[LexiconEntry]:
 
 
 def build_lexicon(tables: dict[str, list[dict]]) -> Lexicon:
-    ranks = {r["word"]: int(r["frequency_rank"]) for r in tables.get("common_words", [])}
-    return Lexicon(build_entries(tables), common_words=ranks)
+    common = tables.get("common_words", [])
+    ranks = {r["word"]: int(r["frequency_rank"]) for r in common}
+    by_language: dict[str, set[str]] = {}
+    for r in common:
+        by_language.setdefault(r["language"], set()).add(r["word"])
+    return Lexicon(build_entries(tables), common_words=ranks,
+                   words_by_language={language: frozenset(words) for language, words in by_language.items()})

@@ -59,10 +59,15 @@ def _is_letter(ch: str) -> bool:
 class Lexicon:
     """An automaton over folded aliases; build once, match many documents."""
 
-    def __init__(self, entries: Iterable[LexiconEntry], common_words: dict[str, int] | None = None):
+    def __init__(self, entries: Iterable[LexiconEntry], common_words: dict[str, int] | None = None,
+                 words_by_language: dict[str, frozenset[str]] | None = None):
         # frequency ranks of common words: a clitic reading ("و" + "كالة" Calais) of a word that is
         # more frequent than the name itself ("وكالة" agency) is the word
         self._word_rank = dict(common_words or {})
+        # common words (folded) of each language: an ambiguous name written only for another language
+        # is not read where it is a word of the document's language (Persian "مدینه" Medina, Arabic
+        # "مدينة" a city)
+        self._words_by_language = dict(words_by_language or {})
         by_key: dict[str, list[LexiconEntry]] = defaultdict(list)
         for entry in entries:
             key = fold_phrase(entry.alias)
@@ -104,7 +109,9 @@ class Lexicon:
             taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, group))
         kept.sort()
-        return self._resolve(body, kept, language)
+        kept = [(start, end, own) for start, end, group in kept
+                if (own := self._in_language(group, language, folded[start:end]))]
+        return self._resolve(body, kept)
 
     @staticmethod
     def _left_ok(folded: str, start: int, language: str, lam_form: bool, word_rank: dict[str, int]) -> bool:
@@ -138,17 +145,21 @@ class Lexicon:
                 return True
         return False
 
-    @staticmethod
-    def _in_language(group: tuple[LexiconEntry, ...], language: str) -> tuple[LexiconEntry, ...]:
+    def _in_language(self, group: tuple[LexiconEntry, ...], language: str, key: str) -> tuple[LexiconEntry, ...]:
         """The entries written for the document's language decide (العالم is a word in Arabic,
-        only the TV network in Persian); entries of other languages count when none is."""
+        only the TV network in Persian); entries of other languages count when none is, except
+        ambiguous ones where the text is a common word of the document's language. (Frequent
+        words of news include names: "نتانياهو" stays Netanyahu, an unambiguous alias.)"""
         own = tuple(e for e in group if e.language == language)
-        return own or group
+        if own:
+            return own
+        if key in self._words_by_language.get(language, ()):
+            return tuple(e for e in group if not e.is_ambiguous)
+        return group
 
-    @classmethod
-    def _resolve(cls, body: str, kept, language: str) -> list[Mention]:
+    @staticmethod
+    def _resolve(body: str, kept) -> list[Mention]:
         """Choose one entity per hit, then drop ambiguous hits the document does not support."""
-        kept = [(start, end, cls._in_language(group, language)) for start, end, group in kept]
         firm_entities = set()
         firm_countries = set()
         for _, _, group in kept:
