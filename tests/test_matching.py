@@ -97,3 +97,25 @@ def test_a_clitic_reading_inside_a_frequent_word_is_refused():
     washington = Lexicon([LexiconEntry("place:gn4140963", "place", "واشنطن", "ar", "name", False, "US", 6e5)],
                          common_words={"واشنطن": 151, "وواشنطن": 2399})
     assert [m.surface for m in washington.find("بين موسكو وواشنطن", "ar")] == ["واشنطن"]
+
+
+def test_persian_suffixes_make_a_mention_only_where_persian_grammar_allows_them():
+    lex = Lexicon([
+        LexiconEntry("place:gn112931", "place", "تهران", "fa", "name", False, "IR", 7_000_000),
+        LexiconEntry("country:RU", "country", "روس", "fa", "gentilic", False, "RU"),
+        LexiconEntry("country:US", "country", "آمریکا", "fa", "name", False, "US"),
+        LexiconEntry("country:IR", "country", "ایرانی", "fa", "gentilic", False, "IR"),
+        LexiconEntry("place:gn98860", "place", "نجف", "fa", "name", False, "IQ", 1_000_000),
+    ])
+
+    def ids(text):
+        return [m.entity_id for m in lex.find(text, "fa")]
+
+    # after a consonant, "ی" makes a surname or an adjective, "ای" is no suffix at all
+    assert ids("آقای تهرانی گفت") == [] and ids("روسای جمهور دیدار کردند") == []
+    # a second word joined by a zero-width non-joiner makes a compound (a surname, a company)
+    assert ids("آقای نجف‌پور گفت") == []
+    # plurals, and the ezafe after a vowel, are still the name
+    assert ids("تهران‌ها و آمریکای شمالی") == ["place:gn112931", "country:US"]
+    assert ids("ایرانیان و روس‌ها") == ["country:IR", "country:RU"]
+    assert ids("در تهران گفت") == ["place:gn112931"]

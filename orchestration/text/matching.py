@@ -25,6 +25,14 @@ ARABIC_PREFIXES = ("و", "ف", "ب", "ل", "ک", "وب", "ول", "فب", "فل",
 # Arabic "لل" = ل + ال: "للافروف" is handled by the prefix ل, "للأمم" needs this.
 ARABIC_LAM_ARTICLE = "لل"
 PERSIAN_SUFFIXES = ("هایی", "های", "ها", "ای", "یی", "ی", "اش", "ش", "ان", "یان", "ها ی")
+# After a consonant "ی" makes a surname or an adjective (تهرانی, نجفی, خمینی), "ای" and "ان" make
+# other words (روسای "heads", مجریان); only the plural and the possessive stay the name.
+PERSIAN_SUFFIXES_AFTER_CONSONANT = ("هایی", "های", "ها", "ها ی", "ش")
+PERSIAN_FINAL_VOWELS = frozenset("اوهی")
+# After a zero-width non-joiner only a suffix keeps the name (تهران‌ها); another word makes a
+# compound: a surname (نجف‌پور), a company (ایران‌خودرو).
+PERSIAN_JOINED_SUFFIXES = ("هایی", "های", "ها", "ای", "یی", "ی", "اش", "شان")
+ZWNJ = "\u200c"
 ARABIC_GENTILIC_SUFFIXES = ("ین", "ون", "ان", "ه", "یه", "یین")
 
 
@@ -96,7 +104,7 @@ class Lexicon:
             start = end - len(key)
             if not self._left_ok(folded, start, language, lam_form, self._word_rank):
                 continue
-            if not self._right_ok(folded, end, language, group):
+            if not self._right_ok(folded, end, language, group, body):
                 continue
             hits.append((start, end, group))
         # longest first, then leftmost: a longer name swallows the names inside it
@@ -130,11 +138,18 @@ class Lexicon:
         return False
 
     @staticmethod
-    def _right_ok(folded: str, end: int, language: str, group: tuple[LexiconEntry, ...]) -> bool:
-        if end == len(folded) or not _is_letter(folded[end]):
+    def _right_ok(folded: str, end: int, language: str, group: tuple[LexiconEntry, ...], body: str) -> bool:
+        if end == len(folded):
+            return True
+        if language == "fa" and body[end] == ZWNJ:  # folding turns it into a space
+            return any(folded.startswith(s, end + 1) and (end + 1 + len(s) == len(folded)
+                                                         or not _is_letter(folded[end + 1 + len(s)]))
+                       for s in PERSIAN_JOINED_SUFFIXES)
+        if not _is_letter(folded[end]):
             return True
         if language == "fa":
-            suffixes = PERSIAN_SUFFIXES
+            suffixes = PERSIAN_SUFFIXES if folded[end - 1] in PERSIAN_FINAL_VOWELS \
+                else PERSIAN_SUFFIXES_AFTER_CONSONANT
         elif language == "ar" and any(e.alias_kind == "gentilic" for e in group):
             suffixes = ARABIC_GENTILIC_SUFFIXES
         else:
