@@ -88,7 +88,6 @@ def _run_dbt_in_child(dbt_args: list[str], env: dict[str, str], cwd, write_fd: i
         code = 0 if result.success else (1 if result.exception is None else 2)
         if result.exception is not None:
             print(f"dbt failed: {result.exception!r}", file=sys.stderr)
-        _close_the_database()
         # Release what dbt created (its multiprocessing locks) the way an exiting Python would,
         # without running the parent's exit handlers, which this copy of it must not run.
         registry = getattr(util, "_finalizer_registry", {})
@@ -101,6 +100,8 @@ def _run_dbt_in_child(dbt_args: list[str], env: dict[str, str], cwd, write_fd: i
     except BaseException:  # report anything to the parent through the pipe, then exit
         traceback.print_exc()
     finally:
+        with contextlib.suppress(BaseException):
+            _close_the_database()  # also after a failure or Ctrl-C: the log merged into the file
         with contextlib.suppress(Exception):
             sys.stdout.flush()
             sys.stderr.flush()
