@@ -57,12 +57,6 @@ class ForkedDbt:
         if self.poll() is None:
             os.kill(self.pid, sig)
 
-    def terminate(self) -> None:
-        self.send_signal(signal.SIGTERM)
-
-    def kill(self) -> None:
-        self.send_signal(signal.SIGKILL)
-
 
 def _run_dbt_in_child(dbt_args: list[str], env: dict[str, str], cwd, write_fd: int) -> None:
     code = 2

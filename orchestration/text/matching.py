@@ -64,6 +64,15 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _word_ends_with_one_of(folded: str, pos: int, suffixes: tuple[str, ...]) -> bool:
+    """Whether the text from ``pos`` to the end of its word is one of ``suffixes``."""
+    for suffix in suffixes:
+        e = pos + len(suffix)
+        if folded.startswith(suffix, pos) and (e == len(folded) or not _is_letter(folded[e])):
+            return True
+    return False
+
+
 class Lexicon:
     """An automaton over folded aliases; build once, match many documents."""
 
@@ -142,9 +151,7 @@ class Lexicon:
         if end == len(folded):
             return True
         if language == "fa" and body[end] == ZWNJ:  # folding turns it into a space
-            return any(folded.startswith(s, end + 1) and (end + 1 + len(s) == len(folded)
-                                                         or not _is_letter(folded[end + 1 + len(s)]))
-                       for s in PERSIAN_JOINED_SUFFIXES)
+            return _word_ends_with_one_of(folded, end + 1, PERSIAN_JOINED_SUFFIXES)
         if not _is_letter(folded[end]):
             return True
         if language == "fa":
@@ -154,11 +161,7 @@ class Lexicon:
             suffixes = ARABIC_GENTILIC_SUFFIXES
         else:
             return False
-        for suffix in suffixes:
-            e = end + len(suffix)
-            if folded.startswith(suffix, end) and (e == len(folded) or not _is_letter(folded[e])):
-                return True
-        return False
+        return _word_ends_with_one_of(folded, end, suffixes)
 
     def _in_language(self, group: tuple[LexiconEntry, ...], language: str, key: str) -> tuple[LexiconEntry, ...]:
         """The entries written for the document's language decide (العالم is a word in Arabic,

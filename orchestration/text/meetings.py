@@ -770,14 +770,14 @@ def _country_group(doc: _Document, mentions: list[tuple[int, Mention]], consumed
             skipped = m  # "في سوريا والعراق ولبنان": the whole list is where, not who
             continue
         skipped = m
-        before = doc._words_before(m.start, 1)
+        two_before = doc._words_before(m.start, 2)
+        before = two_before[-1:]
         attached = m.start > 0 and doc.view[m.start - 1] in "بل" and (
             m.start < 2 or not doc.view[m.start - 2].isalnum())
         if attached or (before and before[-1] in _LOCATIVES | _DIRECTIONS | _PLACE_NOUNS):
             continue  # "في سورية", "بسورية", "پایتخت پرو": a place, not an actor
         if _is_topic(doc, m):
             continue
-        two_before = doc._words_before(m.start, 2)
         if before and before[-1] in _SOURCES and not (len(two_before) == 2 and two_before[0] in _EACH):
             continue  # an origin, not an actor
         prev_place = [p for _, p in mentions if p.entity_type == "place" and p.end <= m.start]
