@@ -100,3 +100,13 @@ def test_the_persian_normalizer_is_built_only_for_persian_work():
     assert _persian_normalizer.cache_info().currsize == 0  # Arabic articles only: hazm not loaded
     prepare_for(iter(["ar", "fa"]))
     assert _persian_normalizer.cache_info().currsize == 1  # built once, inherited by forked workers
+
+
+def test_dbt_builds_skip_json_artifacts_and_keep_sql_out_of_the_file_log_unless_asked(monkeypatch):
+    from orchestration.assets.dbt import _dbt_build_args
+
+    monkeypatch.delenv("DBT_LOG_LEVEL_FILE", raising=False)
+    assert _dbt_build_args(False) == ["build", "--no-write-json", "--log-level-file", "info"]
+    assert _dbt_build_args(True)[-1] == "--full-refresh"
+    monkeypatch.setenv("DBT_LOG_LEVEL_FILE", "debug")
+    assert _dbt_build_args(False)[2:4] == ["--log-level-file", "debug"]

@@ -106,6 +106,15 @@ class DbtBuildConfig(Config):
     full_refresh: bool = Field(default=False, description="Rebuild the incremental marts from scratch.")
 
 
+def _dbt_build_args(full_refresh: bool) -> list[str]:
+    """``dbt build`` without what costs ~1 s of a dbt step's Python and serves no one here (measured
+    on 79 nodes): the JSON artifacts (Dagster reads dbt's event stream and keeps every node's result
+    in its event log) and every SQL statement in the file log (``<warehouse>.dbt-target/dbt.log``
+    keeps info-level lines; ``DBT_LOG_LEVEL_FILE=debug`` brings the SQL back)."""
+    return ["build", "--no-write-json", "--log-level-file", os.environ.get("DBT_LOG_LEVEL_FILE", "info"),
+            *(["--full-refresh"] if full_refresh else [])]
+
+
 def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse,
                config: DbtBuildConfig):
     # dbt runs in a subprocess that inherits the environment: give it the same absolute
@@ -113,8 +122,7 @@ def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: D
     os.environ["KHABAR_WAREHOUSE"] = str(warehouse.resolved_path())
     # Hold the events until dbt has exited: only then may this process open the database
     # (one writer per file) to add row counts, previews and pictures to the marts.
-    args = ["build", "--full-refresh"] if config.full_refresh else ["build"]
-    events = list(dbt.cli(args, context=context,
+    events = list(dbt.cli(_dbt_build_args(config.full_refresh), context=context,
                           target_path=settings.dbt_target_path(warehouse.resolved_path())).stream())
     marts = {}
     for i, event in enumerate(events):
