@@ -31,7 +31,9 @@ vocabulary is in the seeds):
    ("وی در دیدار با ...") is the most recently mentioned person before the clause.
    Countries take part only when no person does: the largest coordinated group of country
    names ("Iran, Russia and Turkey"), not countries after a locative or topic preposition.
-   Names after a topic word ("درباره", "حول") are what is talked about, not who talks.
+   Names after a topic word ("درباره", "حول") are what is talked about, not who talks; whom
+   an aide serves or a relative belongs to ("مستشار ترامب", "شقيق ولي العهد ... محمد بن سلمان")
+   is not there either.
    A clause with a trigger and no actor borrows the actors of its neighbour in the segment.
    A meeting needs two participants, except one person at a trigger tied to a place with an
    unnamed group of others ("Lavrov at the Beijing meeting of CICA foreign ministers").
@@ -341,9 +343,15 @@ _COMPLEMENTIZERS = {
 # Words whose next name is where something happens or what it is about, not who acts.
 _LOCATIVES = _folded_set("در", "في", "فى", "in", "at")
 _DIRECTIONS = _folded_set("به", "الى", "إلى", "to")
-# "مساعد وزير الخارجية", "مشاور وزیر خارجه": an aide of the office, not its holder.
-_AIDES = _folded_set("نائب", "مساعد", "مستشار", "معاون", "مشاور", "دستیار", "deputy", "assistant", "adviser",
-                     "advisor", "vice")
+# Words whose next title or name is whom someone serves or belongs to, not that person:
+# "مساعد وزير الخارجية", "مشاور وزیر خارجه" (an aide of the office, not its holder), "صهر ترامب",
+# "همسر رئیس جمهور", "المتحدث باسم بوتين".
+_AIDES = _folded_set("نائب", "مساعد", "مستشار", "معاون", "مشاور", "دستیار", "مبعوث", "مبعوثة", "باسم",
+                     "فرستاده", "سخنگوی", "deputy", "assistant", "adviser", "advisor", "vice", "envoy", "spokesman")
+_KIN = _folded_set("صهر", "زوجة", "زوج", "نجل", "نجلة", "ابنة", "شقيق", "شقيقة", "عقيلة", "أرملة", "والد", "والدة",
+                   "داماد", "همسر", "پسر", "دختر", "برادر", "خواهر", "فرزند", "son", "daughter", "wife",
+                   "husband", "brother", "sister")
+_RELATIONS = _AIDES | _KIN
 _SOURCES = _folded_set("من", "از", "from")  # "لاجئين من سوريا": where people or things come from
 _EACH = _folded_set("كل", "each")  # "كل من روسيا وإيران": each of, the actors themselves
 _PLACE_NOUNS = _folded_set("شهر", "مدينة", "المدينة", "العاصمة", "پایتخت", "کاخ", "قصر", "city", "capital")
@@ -459,11 +467,12 @@ class _Document:
         if not self.triggers:
             # no meeting word, no meeting: the rest (exclusions, titles, clauses) is not needed
             self.exclusions, self.roles, self.clauses, self.antecedents = [], [], [], []
-            self.title_offices, self.apposition_offices = rules.offices, {}
+            self.title_offices, self.apposition_offices, self.served = rules.offices, {}, set()
             return
         self.exclusions = exclusion_set.find(self.view)
-        self.roles = self._roles([h for h in title_set.find(self.view)
-                                  if not inside(h.core, h.core + 1) and not self._after_an_aide(h.core)])
+        titles = [h for h in title_set.find(self.view) if not inside(h.core, h.core + 1)]
+        self.roles = self._roles([h for h in titles if not self._after_a_relation(h.core)])
+        self.served = self._served([h for h in titles if self._after_a_relation(h.core)])
         self.title_offices = rules.offices
         self.apposition_offices: dict[str, list[str]] = {}
         for r in self.roles:
@@ -523,11 +532,28 @@ class _Document:
             roles.append(role)
         return roles
 
-    def _after_an_aide(self, pos: int) -> bool:
-        """"نائب الرئيس", "ومستشار وزير الخارجية": the title names whom the aide serves."""
+    def _after_a_relation(self, pos: int) -> bool:
+        """"نائب الرئيس", "ومستشار وزير الخارجية", "صهر ترامب": what follows names whom the aide
+        serves or the relative belongs to."""
         before = self._words_before(pos, 1)
         word = before[-1] if before else ""
-        return word in _AIDES or (word[:1] in ("و", "ف") and word[1:] in _AIDES)
+        return word in _RELATIONS or (word[:1] in ("و", "ف") and word[1:] in _RELATIONS)
+
+    def _served(self, titles_after_a_relation: list[_Hit]) -> set[int]:
+        """Mentions of persons an aide serves or a relative belongs to: a name right after the
+        relation word ("مستشار ترامب"), or after its title when the name holds that office
+        ("صهر الرئيس الأمريكي دونالد ترامب"). A name that does not hold the office is the aide's
+        own: "نائب وزير الخارجية الروسي سيرغي ريابكوف" is Ryabkov."""
+        served = {i for i, m in enumerate(self.mentions)
+                  if m.entity_type == "person" and self._after_a_relation(m.start)}
+        for role in self._roles(titles_after_a_relation):
+            found = self._mention_at(_APPOSITION_GAP.match(self.view, role.end).end())
+            if found is None or found[1].entity_type != "person":
+                continue
+            countries = role.countries or ([self.outlet_country] if role.our_country else [None])
+            if any(found[1].entity_id in self._holders(role.office, c) for c in countries):
+                served.add(found[0])
+        return served
 
     def _skip_role_modifiers(self, pos: int) -> tuple[int, bool]:
         """Past "new", "former", ... after a role; and whether one of them was "former"."""
@@ -678,7 +704,7 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
     roles = [r for r in doc.roles if clause.start <= r.hit.core < clause.end]
     consumed = set().union(*(r.consumed for r in roles)) if roles else set()
     named = [(m.start, m.entity_id) for i, m in mentions
-             if m.entity_type == "person" and i not in consumed and not _is_topic(doc, m)]
+             if m.entity_type == "person" and i not in consumed and i not in doc.served and not _is_topic(doc, m)]
     exclude = {p for _, p in named}
     persons = list(named)
     unresolved = False
