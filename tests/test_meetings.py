@@ -65,6 +65,8 @@ def _entries() -> list[LexiconEntry]:
         ("country:SY", "country", "SY", {"fa": [("سوریه", "name")], "ar": [("سوريا", "name")]}),
         ("country:TR", "country", "TR", {"fa": [("ترکیه", "name"), ("ترکیه‌ای", "gentilic")],
                                          "ar": [("تركيا", "name"), ("التركي", "gentilic")]}),
+        ("country:SA", "country", "SA", {"fa": [("عربستان", "name")],
+                                         "ar": [("السعودية", "name"), ("السعودي", "gentilic")]}),
         (MOSCOW, "place", "RU", {"fa": [("مسکو", "name")], "ar": [("موسكو", "name")]}),
         (TEHRAN, "place", "IR", {"fa": [("تهران", "name")], "ar": [("طهران", "name")]}),
         (LIMA, "place", "PE", {"fa": [("لیما", "name")], "ar": [("ليما", "name")]}),
@@ -343,6 +345,18 @@ def test_a_name_after_an_aides_title_that_does_not_hold_the_office_is_the_aide(t
     assert set(one(text, language, published=D(2022, 3, 1)).participants) == {LAVROV, ZARIF}
     # in 2015 he held it: the adviser serves him and is not named
     assert all(ZARIF not in m.participants for m in meetings(text, language, published=D(2015, 3, 1)))
+
+
+@pytest.mark.parametrize("text, language, published, expected", [
+    ("لاوروف با رئیس جمهور ایران در مسکو دیدار کرد.", "fa", D(2016, 3, 1), "person:hassan_rouhani"),
+    ("التقى لافروف الرئيس الإيراني في موسكو.", "ar", D(2016, 3, 1), "person:hassan_rouhani"),
+    ("التقى لافروف الرئيس الإيراني في موسكو.", "ar", D(2008, 3, 1), "person:mahmoud_ahmadinejad"),
+    ("التقى لافروف العاهل السعودي في موسكو.", "ar", D(2016, 3, 1), "person:salman_of_saudi_arabia"),
+])
+def test_a_presidents_title_names_the_president_and_a_monarchs_the_monarch(text, language, published, expected):
+    # the real office list: Iran's head of state is its Supreme Leader, not its president
+    offices = OfficeHolder.from_seed_dir(SEEDS)
+    assert set(one(text, language, published=published, offices=offices).participants) == {LAVROV, expected}
 
 
 def test_names_talked_about_are_not_participants():
