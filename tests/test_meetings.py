@@ -181,9 +181,26 @@ def test_planned_persian_meetings_are_not_meetings(text):
     "يلتقي لافروف ظريف في موسكو الأسبوع المقبل.",
     "من المقرر أن يعقد لافروف وظريف اجتماعا في طهران.",
     "رفض لافروف لقاء كيري في موسكو.",
+    "سوف يلتقي لافروف ظريف في موسكو.",
+    "ستكون موسكو مكان لقاء لافروف وظريف.",
+    "سيتوجه لافروف إلى طهران للقاء ظريف.",
 ])
 def test_planned_arabic_meetings_are_not_meetings(text):
     assert meetings(text, "ar") == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("تتجه الأنظار إلى القمة المرتقبة بين لافروف وظريف في موسكو.", "ar"),
+    ("تتجه الأنظار إلى القمة التاريخية المرتقبة بين لافروف وظريف في موسكو.", "ar"),
+    ("دیدار قریب‌الوقوع لاوروف و ظریف در مسکو مهم است.", "fa"),
+])
+def test_an_expected_meeting_is_not_a_meeting(text, language):
+    assert meetings(text, language) == []
+
+
+def test_an_expected_meeting_leaves_a_reported_one_in_its_clause():
+    m = one("التقى لافروف ظريف في موسكو قبل القمة المرتقبة.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF}
 
 
 @pytest.mark.parametrize("text, language", [
