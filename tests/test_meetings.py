@@ -193,8 +193,10 @@ def test_planned_arabic_meetings_are_not_meetings(text):
     ("تتجه الأنظار إلى القمة المرتقبة بين لافروف وظريف في موسكو.", "ar"),
     ("تتجه الأنظار إلى القمة التاريخية المرتقبة بين لافروف وظريف في موسكو.", "ar"),
     ("دیدار قریب‌الوقوع لاوروف و ظریف در مسکو مهم است.", "fa"),
+    ("لاوروف با ظریف در مسکو دیدار نمی‌کرد.", "fa"),
+    ("لاوروف و ظریف در مسکو ملاقات نکردند.", "fa"),
 ])
-def test_an_expected_meeting_is_not_a_meeting(text, language):
+def test_an_expected_or_denied_meeting_is_not_a_meeting(text, language):
     assert meetings(text, language) == []
 
 

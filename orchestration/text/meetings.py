@@ -8,8 +8,8 @@ from three dbt seeds:
   and kind (meeting | phone | visit | host | negotiation | press_conference);
 - ``meeting_exclusions``: markers that make a clause planned, announced, hoped-for or
   refused rather than reported (future | planned | hope | refusal), or an interview with the press;
-  an ``expected`` marker within two words after a meeting noun makes that meeting expected
-  ("القمة التاريخية المرتقبة");
+  an ``expected`` or ``negated`` marker within two words after a meeting noun makes that meeting
+  expected or denied ("القمة التاريخية المرتقبة", "با عباس دیدار نمی‌کرد");
   sport markers ("تیم ملی", "كرة القدم", "كأس العالم") in a sentence make its "meetings" of
   countries matches between national teams;
 - ``office_titles``: role phrases ("وزير الخارجية", "رئیس جمهوری", ...) mapped to the office
@@ -69,11 +69,13 @@ OFFICE_TITLES_SEED = "office_titles.csv"
 
 MODALITIES = ("in_person", "phone")
 TRIGGER_KINDS = ("meeting", "phone", "visit", "host", "negotiation", "press_conference")
-EXCLUSION_KINDS = ("future", "planned", "hope", "refusal", "interview", "sport", "expected")
+EXCLUSION_KINDS = ("future", "planned", "hope", "refusal", "interview", "sport", "expected", "negated")
 SPORT = "sport"  # "دیدار" and "لقاء" are also a match between two countries' teams
-# "القمة المرتقبة", "دیدار قریب‌الوقوع": an adjective of the meeting noun itself; unlike the
-# other kinds it says nothing about the rest of its clause ("التقى بومبيو كيم قبل القمة المرتقبة").
-EXPECTED = "expected"
+# Markers of the meeting noun itself, within two words after it: an adjective ("القمة المرتقبة",
+# "دیدار قریب‌الوقوع") or a negated light verb ("دیدار نمی‌کرد", "ملاقات نکردند"). Unlike the other
+# kinds they say nothing about the rest of the clause ("التقى بومبيو كيم قبل القمة المرتقبة").
+EXPECTED, NEGATED = "expected", "negated"
+_ADJACENT_KINDS = (EXPECTED, NEGATED)
 _ATTRIBUTE_GAP = re.compile(r"(?: +[^\s،,:؛;.!?؟]+){0,2}? +")
 COUNTERPART = "counterpart"
 
@@ -975,8 +977,9 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
     while doc.clauses[i].after_that and i > 0 and doc.clauses[i - 1].sentence == clause.sentence:
         i -= 1
         start = doc.clauses[i].start
-    return any(start <= x.start < clause.end and x.row.kind not in (SPORT, EXPECTED) for x in doc.exclusions) \
-        or any(x.row.kind == EXPECTED and _ATTRIBUTE_GAP.fullmatch(doc.view, trigger.end, x.start)
+    return any(start <= x.start < clause.end and x.row.kind != SPORT and x.row.kind not in _ADJACENT_KINDS
+               for x in doc.exclusions) \
+        or any(x.row.kind in _ADJACENT_KINDS and _ATTRIBUTE_GAP.fullmatch(doc.view, trigger.end, x.start)
                for x in doc.exclusions)
 
 
