@@ -210,6 +210,8 @@ def test_an_expected_meeting_leaves_a_reported_one_in_its_clause():
     ("لاوروف در مصاحبه با روسیه الیوم گفت که ظریف درست می‌گوید.", "fa"),
     ("قال لافروف في مقابلة مع قناة روسية إن ظريف محق.", "ar"),
     ("قال لافروف للصحفيين في موسكو إن المحادثات مع ظريف مهمة.", "ar"),
+    ("لاوروف در گفت‌وگو با مطبوعات از ظریف انتقاد کرد.", "fa"),
+    ("انتقد لافروف ظريف في حديث مع وسائل الإعلام.", "ar"),
 ])
 def test_interviews_with_the_press_are_not_meetings(text, language):
     assert meetings(text, language) == []
