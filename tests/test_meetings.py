@@ -380,6 +380,14 @@ def test_a_presidents_title_names_the_president_and_a_monarchs_the_monarch(text,
     assert set(one(text, language, published=published, offices=offices).participants) == {LAVROV, expected}
 
 
+@pytest.mark.parametrize("text, language", [
+    ("لاوروف با اشاره به دیدار ظریف و کری در مسکو آن را مهم خواند.", "fa"),
+    ("علق لافروف حول لقاء ظريف وكيري في موسكو.", "ar"),
+])
+def test_who_speaks_about_a_meeting_is_not_in_it(text, language):
+    assert set(one(text, language).participants) == {ZARIF, KERRY}
+
+
 def test_names_talked_about_are_not_participants():
     m = one("لاوروف و ظریف در مسکو دیدار کردند و درباره سخنان کری گفت‌وگو کردند.", "fa")
     assert set(m.participants) == {LAVROV, ZARIF}

@@ -55,7 +55,7 @@ import csv
 import datetime
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -368,6 +368,7 @@ _TOPIC_MARKERS = [fold_phrase(w) for w in (
     "تجاه", "about", "on")]
 _TOPIC_WORDS = frozenset(t for t in _TOPIC_MARKERS if " " not in t)
 _TOPIC_PHRASES = tuple(t for t in _TOPIC_MARKERS if " " in t)
+_TOPIC_PREPOSITIONS = _folded_set("به", "از", "عن", "ب")  # "اشاره به", "حديث عن"
 _ANAPHORIC_PLACES = [fold_phrase(w) for w in (
     "آنجا", "در این شهر", "در این پایتخت", "هناك", "في المدينة", "في العاصمة", "there")]
 _PRONOUNS = _folded_set("وی", "او", "ایشان", "هو", "هي", "أنه", "إنه", "بأنه", "وأنه", "أنها", "إنها",
@@ -382,6 +383,7 @@ _OUR_COUNTRY = re.compile("|".join(re.escape(fold_phrase(w)) for w in (
 # office ("وزير الخارجية الإيراني السابق") is not its holder at the publication date.
 _FORMER = _folded_set("السابق", "السابقة", "الأسبق", "الاسبق", "سابق", "پیشین", "اسبق", "former")
 _ROLE_MODIFIERS = _FORMER | _folded_set("الجديد", "الجديدة", "الحالي", "الحالية", "جدید", "فعلی", "new", "current")
+_WORD_RE = re.compile(r"\S+")
 _NEXT_WORD = re.compile(r" +(?P<word>[^\s،,:؛;.!?؟]+)")
 _LIST_GAP = re.compile(r" *(?:[،,] *)?(?:(?:و|با|مع|and|with)(?: +|(?=\w)|$))?")
 _ROLE_LIST_GAP = re.compile(r" *(?:[،,] *)?(?:(?:و|and)(?: +|(?=\w)|$))?")
@@ -776,14 +778,34 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
 
 
 def _is_topic(doc: _Document, m: Mention) -> bool:
-    """A name the clause speaks about ("درباره سخنان ترامپ", "حول سوريا"), not one who acts:
-    a topic marker among the three words before it, with no "with" or "and" in between."""
-    for word in reversed(doc._words_before(m.start, 3)):
-        if word in _WITH or word == "و":
+    """A name the clause speaks about ("درباره سخنان ترامپ", "حول سوريا"), not one who acts."""
+    return _is_topic_at(doc, m.start)
+
+
+def _is_topic_trigger(doc: _Document, t: _Hit) -> bool:
+    """A meeting word right after a topic marker, with at most a preposition between: "درباره
+    دیدار", "با اشاره به دیدار", "حول لقاء" (not "بشأن التجارة في المفاوضات")."""
+    words = doc._words_before(t.start, 2)
+    if words and words[-1] in _TOPIC_PREPOSITIONS:
+        words = words[:-1]
+    if words and words[-1] in _TOPIC_WORDS:
+        return True
+    return doc.view[max(0, t.start - 40):t.start].rstrip().endswith(_TOPIC_PHRASES)
+
+
+def _is_topic_at(doc: _Document, pos: int) -> bool:
+    """A topic marker among the three words before ``pos``, with no "with", "and" or meeting word
+    in between ("درباره دیدار ظریف": Zarif is in the meeting spoken about)."""
+    base = max(0, pos - 60)
+    words = list(_WORD_RE.finditer(doc.view, base, pos))[-3:]
+    for w in reversed(words):
+        word = w.group()
+        if word in _WITH or word == "و" or word[-1] in _CUT_CHARACTERS \
+                or any(t.start <= w.start() < t.end for t in doc.triggers):
             return False
         if word in _TOPIC_WORDS:
             return True
-    return doc.view[max(0, m.start - 40):m.start].rstrip().endswith(_TOPIC_PHRASES)
+    return doc.view[base:pos].rstrip().endswith(_TOPIC_PHRASES)
 
 
 def _delegation_countries(doc: _Document, mentions: list[tuple[int, Mention]]) -> list[str]:
@@ -1004,8 +1026,14 @@ def _sentence_dates(doc: _Document, s: int, e: int) -> list[tuple[DateMention, D
 
 def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidate | None:
     clause = doc.clause_of(t.start)
-    participants, unresolved = _clause_actors(doc, clause, t)
-    if not participants:
+    topic = _is_topic_trigger(doc, t)
+    if topic:
+        # "با اشاره به دیدار وزرای خارجه ...", "حول لقاء ...": the meeting is what someone speaks
+        # about; its participants follow it, the speaker before it is not one of them
+        participants, unresolved = _clause_actors(doc, replace(clause, start=t.start), None)
+    else:
+        participants, unresolved = _clause_actors(doc, clause, t)
+    if not participants and not topic:
         # an elided subject: the actors of the clause before, else after, in the same segment
         segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
         i = segment.index(clause)
