@@ -195,9 +195,17 @@ def test_planned_arabic_meetings_are_not_meetings(text):
     ("دیدار قریب‌الوقوع لاوروف و ظریف در مسکو مهم است.", "fa"),
     ("لاوروف با ظریف در مسکو دیدار نمی‌کرد.", "fa"),
     ("لاوروف و ظریف در مسکو ملاقات نکردند.", "fa"),
+    ("يواصل لافروف وظريف التحضير للقمة في موسكو.", "ar"),
+    ("وصل لافروف إلى طهران استعدادا للقاء ظريف.", "ar"),
+    ("لاوروف و ظریف مقدمات دیدار در مسکو را فراهم کردند.", "fa"),
 ])
 def test_an_expected_or_denied_meeting_is_not_a_meeting(text, language):
     assert meetings(text, language) == []
+
+
+def test_a_meeting_held_to_prepare_another_is_a_meeting():
+    m = one("التقى لافروف ظريف في موسكو للتحضير للقمة.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF}
 
 
 def test_an_expected_meeting_leaves_a_reported_one_in_its_clause():

@@ -9,7 +9,8 @@ from three dbt seeds:
 - ``meeting_exclusions``: markers that make a clause planned, announced, hoped-for or
   refused rather than reported (future | planned | hope | refusal), or an interview with the press;
   an ``expected`` or ``negated`` marker within two words after a meeting noun makes that meeting
-  expected or denied ("القمة التاريخية المرتقبة", "با عباس دیدار نمی‌کرد");
+  expected or denied ("القمة التاريخية المرتقبة", "با عباس دیدار نمی‌کرد"), a ``preparation``
+  marker right before it one being prepared ("التحضير للقمة");
   sport markers ("تیم ملی", "كرة القدم", "كأس العالم") in a sentence make its "meetings" of
   countries matches between national teams;
 - ``office_titles``: role phrases ("وزير الخارجية", "رئیس جمهوری", ...) mapped to the office
@@ -69,13 +70,17 @@ OFFICE_TITLES_SEED = "office_titles.csv"
 
 MODALITIES = ("in_person", "phone")
 TRIGGER_KINDS = ("meeting", "phone", "visit", "host", "negotiation", "press_conference")
-EXCLUSION_KINDS = ("future", "planned", "hope", "refusal", "interview", "sport", "expected", "negated")
+EXCLUSION_KINDS = ("future", "planned", "hope", "refusal", "interview", "sport", "expected", "negated",
+                   "preparation")
 SPORT = "sport"  # "دیدار" and "لقاء" are also a match between two countries' teams
 # Markers of the meeting noun itself, within two words after it: an adjective ("القمة المرتقبة",
 # "دیدار قریب‌الوقوع") or a negated light verb ("دیدار نمی‌کرد", "ملاقات نکردند"). Unlike the other
 # kinds they say nothing about the rest of the clause ("التقى بومبيو كيم قبل القمة المرتقبة").
 EXPECTED, NEGATED = "expected", "negated"
-_ADJACENT_KINDS = (EXPECTED, NEGATED)
+# "التحضير للقمة", "استعدادا للقاء", "مقدمات دیدار": preparing a meeting, right before its noun.
+PREPARATION = "preparation"
+_ADJACENT_KINDS = (EXPECTED, NEGATED, PREPARATION)
+_PREPARATION_GAP = re.compile(r" +(?:[^\s،,:؛;.!?؟]+ +)?")
 _ATTRIBUTE_GAP = re.compile(r"(?: +[^\s،,:؛;.!?؟]+){0,2}? +")
 COUNTERPART = "counterpart"
 
@@ -1001,7 +1006,9 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
         start = doc.clauses[i].start
     return any(start <= x.start < clause.end and x.row.kind != SPORT and x.row.kind not in _ADJACENT_KINDS
                for x in doc.exclusions) \
-        or any(x.row.kind in _ADJACENT_KINDS and _ATTRIBUTE_GAP.fullmatch(doc.view, trigger.end, x.start)
+        or any(x.row.kind in (EXPECTED, NEGATED) and _ATTRIBUTE_GAP.fullmatch(doc.view, trigger.end, x.start)
+               for x in doc.exclusions) \
+        or any(x.row.kind == PREPARATION and _PREPARATION_GAP.fullmatch(doc.view, x.end, trigger.start)
                for x in doc.exclusions)
 
 
