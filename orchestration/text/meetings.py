@@ -79,7 +79,6 @@ SPORT = "sport"  # "دیدار" and "لقاء" are also a match between two coun
 EXPECTED, NEGATED = "expected", "negated"
 # "التحضير للقمة", "استعدادا للقاء", "مقدمات دیدار": preparing a meeting, right before its noun.
 PREPARATION = "preparation"
-_ADJACENT_KINDS = (EXPECTED, NEGATED, PREPARATION)
 _PREPARATION_GAP = re.compile(r" +(?:[^\s،,:؛;.!?؟]+ +)?")
 _ATTRIBUTE_GAP = re.compile(r"(?: +[^\s،,:؛;.!?؟]+){0,2}? +")
 COUNTERPART = "counterpart"
@@ -997,19 +996,25 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
 
 
 def _excluded(doc: _Document, trigger: _Hit) -> bool:
-    """An exclusion marker in the trigger's clause, or before a "that" that opens it."""
+    """An exclusion marker in the trigger's clause, or before a "that" that opens it; or one of
+    the meeting noun itself: expected or negated just after it, being prepared just before it."""
     clause = doc.clause_of(trigger.start)
     start = clause.start
     i = doc.clauses.index(clause)
     while doc.clauses[i].after_that and i > 0 and doc.clauses[i - 1].sentence == clause.sentence:
         i -= 1
         start = doc.clauses[i].start
-    return any(start <= x.start < clause.end and x.row.kind != SPORT and x.row.kind not in _ADJACENT_KINDS
-               for x in doc.exclusions) \
-        or any(x.row.kind in (EXPECTED, NEGATED) and _ATTRIBUTE_GAP.fullmatch(doc.view, trigger.end, x.start)
-               for x in doc.exclusions) \
-        or any(x.row.kind == PREPARATION and _PREPARATION_GAP.fullmatch(doc.view, x.end, trigger.start)
-               for x in doc.exclusions)
+    for x in doc.exclusions:
+        kind = x.row.kind
+        if kind in (EXPECTED, NEGATED):
+            if _ATTRIBUTE_GAP.fullmatch(doc.view, trigger.end, x.start):
+                return True
+        elif kind == PREPARATION:
+            if _PREPARATION_GAP.fullmatch(doc.view, x.end, trigger.start):
+                return True
+        elif kind != SPORT and start <= x.start < clause.end:
+            return True
+    return False
 
 
 def _about_sport(doc: _Document, index: int) -> bool:
