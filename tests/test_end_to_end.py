@@ -5,6 +5,8 @@ import duckdb
 import pytest
 from dagster import AssetCheckSeverity, DagsterInstance
 
+from orchestration.settings import dbt_target_path
+
 from .conftest import SAMPLE_SEEDS
 
 
@@ -81,8 +83,6 @@ def test_asset_checks(built):
 
 
 def test_dbt_ran_on_one_thread_without_json_artifacts_or_sql_in_its_log(built):
-    from orchestration.settings import dbt_target_path
-
     _, warehouse, *_ = built
     target = dbt_target_path(warehouse)
     log = (target / "dbt.log").read_text(encoding="utf-8")
@@ -93,8 +93,6 @@ def test_dbt_ran_on_one_thread_without_json_artifacts_or_sql_in_its_log(built):
 
 def test_second_run_changes_nothing(built):
     _, warehouse, _, job = built
-    from orchestration.settings import dbt_target_path
-
     before = query(warehouse, "select count(*), sum(hash(doc_id, entity_id, char_start)) from marts.fct_mentions")
     docs = query(warehouse, "select count(*) from marts.dim_documents")
     parse_state = dbt_target_path(warehouse) / "partial_parse.msgpack"

@@ -346,12 +346,6 @@ def test_a_former_office_is_not_its_current_holder(text, language):
     ("التقى لافروف ومساعد وزير الخارجية الأمريكي في موسكو.", "ar"),
     ("لاوروف با مشاور وزیر امور خارجه آمریکا در مسکو دیدار کرد.", "fa"),
     ("لاوروف با دستیار وزیر امور خارجه آمریکا در مسکو دیدار کرد.", "fa"),
-])
-def test_an_aide_of_an_office_is_not_its_holder(text, language):
-    assert all(KERRY not in m.participants for m in meetings(text, language, published=D(2015, 3, 1)))
-
-
-@pytest.mark.parametrize("text, language", [
     ("التقى لافروف صهر كيري في موسكو.", "ar"),  # a relative right before the name
     ("التقى لافروف مستشار كيري في موسكو.", "ar"),
     ("التقى لافروف المتحدث باسم كيري في موسكو.", "ar"),
@@ -362,6 +356,7 @@ def test_an_aide_of_an_office_is_not_its_holder(text, language):
     ("لاوروف با مشاور وزیر امور خارجه آمریکا کری در مسکو دیدار کرد.", "fa"),
 ])
 def test_whom_an_aide_serves_or_a_relative_belongs_to_is_not_a_participant(text, language):
+    # an aide of an office is not its holder, named or not
     assert all(KERRY not in m.participants for m in meetings(text, language, published=D(2015, 3, 1)))
 
 

@@ -718,7 +718,7 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
     roles = [r for r in doc.roles if clause.start <= r.hit.core < clause.end]
     consumed = set().union(*(r.consumed for r in roles)) if roles else set()
     named = [(m.start, m.entity_id) for i, m in mentions
-             if m.entity_type == "person" and i not in consumed and i not in doc.served and not _is_topic(doc, m)]
+             if m.entity_type == "person" and i not in consumed and i not in doc.served and not _is_topic_at(doc, m.start)]
     exclude = {p for _, p in named}
     persons = list(named)
     unresolved = False
@@ -781,11 +781,6 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
     return not any(clause.start <= p < with_pos for p in actor_positions + others)
 
 
-def _is_topic(doc: _Document, m: Mention) -> bool:
-    """A name the clause speaks about ("درباره سخنان ترامپ", "حول سوريا"), not one who acts."""
-    return _is_topic_at(doc, m.start)
-
-
 def _is_topic_trigger(doc: _Document, t: _Hit) -> bool:
     """A meeting word right after a topic marker, with at most a preposition between: "درباره
     دیدار", "با اشاره به دیدار", "حول لقاء" (not "بشأن التجارة في المفاوضات")."""
@@ -799,7 +794,8 @@ def _is_topic_trigger(doc: _Document, t: _Hit) -> bool:
 
 def _is_topic_at(doc: _Document, pos: int) -> bool:
     """A topic marker among the three words before ``pos``, with no "with", "and" or meeting word
-    in between ("درباره دیدار ظریف": Zarif is in the meeting spoken about)."""
+    in between: a name there is what the clause speaks about ("درباره سخنان ترامپ", "حول سوريا"),
+    not one who acts ("درباره دیدار ظریف": Zarif is in the meeting spoken about)."""
     base = max(0, pos - 60)
     words = list(_WORD_RE.finditer(doc.view, base, pos))[-3:]
     for w in reversed(words):
@@ -836,7 +832,7 @@ def _country_group(doc: _Document, mentions: list[tuple[int, Mention]], consumed
             m.start < 2 or not doc.view[m.start - 2].isalnum())
         if attached or (before and before[-1] in _LOCATIVES | _DIRECTIONS | _PLACE_NOUNS):
             continue  # "في سورية", "بسورية", "پایتخت پرو": a place, not an actor
-        if _is_topic(doc, m):
+        if _is_topic_at(doc, m.start):
             continue
         if before and before[-1] in _SOURCES and not (len(two_before) == 2 and two_before[0] in _EACH):
             continue  # an origin, not an actor
