@@ -119,3 +119,58 @@ def test_persian_suffixes_make_a_mention_only_where_persian_grammar_allows_them(
     assert ids("تهران‌ها و آمریکای شمالی") == ["place:gn112931", "country:US"]
     assert ids("ایرانیان و روس‌ها") == ["country:IR", "country:RU"]
     assert ids("در تهران گفت") == ["place:gn112931"]
+
+
+CONTEXT_LEX = Lexicon([
+    entry("country:CN", "چین", ambiguous=True, country="CN"), entry("country:EG", "مصر", ambiguous=True, country="EG"),
+    entry("country:RU", "روسیه", country="RU"), entry("country:IR", "ایران", country="IR"),
+    entry("place:gn1", "بیند", country="US", population=50_000),
+    entry("place:gn172955", "الرقة", country="SY", population=500_000),
+    entry("place:gn172955", "رقة", country="SY", population=500_000),
+    entry("person:beji_caid_essebsi", "الباجي قايد السبسي", "full_name", country="TN"),
+    entry("person:beji_caid_essebsi", "قايد السبسي", "surname", country="TN"),
+    entry("person:hafedh_caid_essebsi", "حافظ قايد السبسي", "full_name", country="TN"),
+    entry("person:mohammed_bin_salman", "محمد بن سلمان", "full_name", country="SA"),
+    entry("person:salman_of_saudi_arabia", "سلمان", "surname", country="SA"),
+    entry("country:ML", "مالي", ambiguous=True, country="ML"),
+    entry("person:robert_malley", "مالي", "surname", ambiguous=True, country="US"),
+    entry("place:gn111453", "زنجان", ambiguous=True, country="IR", population=357_471),
+])
+
+
+def context_found(text, language="fa"):
+    return [(m.entity_id, m.surface) for m in CONTEXT_LEX.find(text, language)]
+
+
+def test_an_ambiguous_country_in_a_list_of_countries_or_after_a_state_word():
+    assert context_found("روسیه، چین و ایران") == [
+        ("country:RU", "روسیه"), ("country:CN", "چین"), ("country:IR", "ایران")]
+    assert context_found("مصر و چین و ایران")[:2] == [("country:EG", "مصر"), ("country:CN", "چین")]  # the list carries
+    assert context_found("وزیر خارجه چین گفت") == [("country:CN", "چین")]
+    assert context_found("این چین و چروک") == []  # a fold of cloth
+    assert context_found("مصر و چین") == []  # a list of ambiguous names alone proves nothing
+
+
+def test_no_name_inside_a_joined_word_or_behind_a_clitic_without_its_article():
+    assert context_found("او می\u200cبیند") == []
+    assert context_found("قائد فرقة الجيش", "ar") == []  # "a unit", not "and Raqqa"
+    assert context_found("دخلوا بالرقة", "ar") == [("place:gn172955", "الرقة")]
+
+
+def test_a_surname_alone_is_the_person_the_document_names_in_full_with_it():
+    assert context_found("حافظ قايد السبسي يتحدث. وأفاد قايد السبسي", "ar") == [
+        ("person:hafedh_caid_essebsi", "حافظ قايد السبسي"), ("person:hafedh_caid_essebsi", "قايد السبسي")]
+    # both named in full: the surname's own reading stands
+    assert context_found("الباجي قايد السبسي وابنه حافظ قايد السبسي. قال قايد السبسي", "ar")[-1] == (
+        "person:beji_caid_essebsi", "قايد السبسي")
+    # a father's name after "بن" is not a surname
+    assert context_found("محمد بن سلمان والملك سلمان", "ar") == [
+        ("person:mohammed_bin_salman", "محمد بن سلمان"), ("person:salman_of_saudi_arabia", "سلمان")]
+
+
+def test_a_word_before_the_name_says_it_is_a_state_or_a_place():
+    assert context_found("أعلن وزير خارجية مالي أن", "ar") == [("country:ML", "مالي")]
+    assert context_found("الدعم المالي للحكومة", "ar") == []
+    assert context_found("در شهر زنجان") == [("place:gn111453", "زنجان")]
+    assert context_found("وصلوا وبمدينة زنجان", "ar") == [("place:gn111453", "زنجان")]
+    assert context_found("زنجان گفت") == []

@@ -124,6 +124,30 @@ def test_persian_phone_call_has_no_place():
     assert set(m.participants) == {LAVROV, ZARIF}
 
 
+@pytest.mark.parametrize("text, language, modality", [
+    ("اتصل لافروف بنظيره الأمريكي جون كيري وبحثا الوضع في سوريا.", "ar", "phone"),
+    ("لاوروف با ظریف تماس گرفت و درباره سوریه گفت‌وگو کرد.", "fa", "phone"),
+    ("صافح لافروف ظريف في موسكو.", "ar", "in_person"),
+])
+def test_calling_and_shaking_hands_are_meetings(text, language, modality):
+    m = one(text, language)
+    assert m.modality == modality
+
+
+@pytest.mark.parametrize("text, language", [
+    ("وأعلنت الخارجية الروسية أن لافروف اتصل بكيري وأطلعه على نتائج هذا اللقاء الثلاثي.", "ar"),
+    ("لاوروف با کری تلفنی گفت‌وگو کرد و نتایج این دیدار را تشریح کرد.", "fa"),
+])
+def test_this_meeting_refers_back_and_does_not_make_the_call_a_meeting(text, language):
+    m = one(text, language)
+    assert (m.modality, set(m.participants)) == ("phone", {LAVROV, KERRY})
+
+
+def test_this_meeting_is_one_told_before_not_one_more():
+    assert meetings("وأطلع لافروف كيري على نتائج هذا اللقاء.", "ar") == []
+    assert meetings("لاوروف نتایج این دیدار را برای کری تشریح کرد.", "fa") == []
+
+
 def test_arabic_phone_call_has_no_place():
     m = one("بحث لافروف مع كيري خلال اتصال هاتفي في موسكو الوضع في سوريا.", "ar")
     assert (m.modality, m.location_entity_id) == ("phone", None)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .gazetteer import load_places, place_name_entries
 from .matching import Lexicon, LexiconEntry
+from .normalize import fold_phrase
 
 ENTITY_TYPES = {"person": "person", "org": "organization", "country": "country", "place": "place"}
 ALIAS_TABLES = ("lexicon_person_aliases", "lexicon_organization_aliases",
@@ -77,8 +78,13 @@ def build_entries(tables: dict[str, list[dict]]) -> list[LexiconEntry]:
                 entity_id=entity_id, entity_type=kind, alias=row["alias"], language=row["language"],
                 alias_kind=row.get("alias_kind") or "name", is_ambiguous=_truthy(row.get("is_ambiguous")),
                 country_code=country, population=city.population if city else 0))
-    common = {(r["language"], r["word"]) for r in tables.get("common_words", [])}
-    entries += place_name_entries(common)
+    # a frequent word is not a town, unless the news writes it as a place (سمنان, درعا); and a name
+    # the curated tables give one firm meaning keeps it (قدس is Jerusalem, not Qods; an ambiguous
+    # curated name, like a city's namesakes, stays open to the document's context)
+    words = {(r["language"], r["word"]) for r in tables.get("common_words", [])
+             if not _truthy(r.get("is_place_name"))}
+    curated = {fold_phrase(e.alias) for e in entries if not e.is_ambiguous}
+    entries += [e for e in place_name_entries(words) if fold_phrase(e.alias) not in curated]
     return entries
 
 
@@ -87,6 +93,7 @@ def build_lexicon(tables: dict[str, list[dict]]) -> Lexicon:
     ranks = {r["word"]: int(r["frequency_rank"]) for r in common}
     by_language: dict[str, set[str]] = {}
     for r in common:
-        by_language.setdefault(r["language"], set()).add(r["word"])
+        if not _truthy(r.get("is_place_name")):
+            by_language.setdefault(r["language"], set()).add(r["word"])
     return Lexicon(build_entries(tables), common_words=ranks,
                    words_by_language={language: frozenset(words) for language, words in by_language.items()})

@@ -9,7 +9,9 @@ hits keep the longest, so "روسيا اليوم" is the outlet RT and not Russi
 
 Ambiguous aliases (a surname that is also a word, a city name that is also a
 word) are kept only when the document supports them: the same entity is named
-unambiguously elsewhere in it, or, for a place, its country is named.
+unambiguously elsewhere in it, or, for a place, its country is named, or, for a
+country, it stands in a list of countries or after a word that names a state
+("وزیر خارجه چین", "روسیه، چین و ایران").
 """
 from __future__ import annotations
 
@@ -34,6 +36,20 @@ PERSIAN_FINAL_VOWELS = frozenset("اوهی")
 PERSIAN_JOINED_SUFFIXES = ("هایی", "های", "ها", "ای", "یی", "ی", "اش", "شان")
 ZWNJ = "\u200c"
 ARABIC_GENTILIC_SUFFIXES = ("ین", "ون", "ان", "ه", "یه", "یین")
+# Words after which a country name is a state, whatever else the word can mean ("کشور چین",
+# "وزير خارجية مالي"), folded when the lexicon is built.
+COUNTRY_CUES = (
+    "کشور", "کشورهای", "دولت", "خارجه", "سفیر", "سفارت", "جمهور", "وزیر", "پادشاه", "امیر", "مردم",
+    "دولة", "حكومة", "خارجية", "سفير", "سفارة", "رئيس", "ملك", "أمير", "جمهورية", "شعب",
+)
+# Words after which a name is a place: "شهر زنجان", "مدينة درعا", "استان سمنان".
+PLACE_CUES = (
+    "شهر", "شهرستان", "استان", "بندر", "پایتخت", "روستای",
+    "مدينة", "محافظة", "ولاية", "العاصمة", "عاصمة", "بلدة", "قرية", "مخيم",
+)
+# What may stand between two countries of one list: "روسیه، چین و ایران", "مصر والسعودية".
+_LIST_SEPARATORS = frozenset(" ،,؛;و-/")
+_PATRONYMIC = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "ولد"))
 
 
 @dataclass(frozen=True)
@@ -92,6 +108,11 @@ class Lexicon:
                 continue  # one letter is never a name
             by_key[key].append(entry)
         self.size = len(by_key)
+        # names written with the article (الرقة): their bare form after a clitic is another word
+        # ("فرقة" is "a unit", not "and Raqqa", which is written "فالرقة")
+        self._bare_of_article_names = frozenset(k[2:] for k in by_key if k.startswith("ال") and len(k) > 3)
+        self._country_cues = frozenset(fold(w) for w in COUNTRY_CUES)
+        self._place_cues = frozenset(fold(w) for w in PLACE_CUES)
         self._automaton = ahocorasick.Automaton()
         for key, group in by_key.items():
             self._automaton.add_word(key, (key, False, tuple(group)))
@@ -111,7 +132,11 @@ class Lexicon:
         for end_index, (key, lam_form, group) in self._automaton.iter(folded):
             end = end_index + 1
             start = end - len(key)
+            if start and body[start - 1] == ZWNJ:
+                continue  # the end of a joined word: "بیند" in "می‌بیند" is not the town Bend
             if not self._left_ok(folded, start, language, lam_form, self._word_rank):
+                continue
+            if not lam_form and start and folded[start - 1] != " " and key in self._bare_of_article_names:
                 continue
             if not self._right_ok(folded, end, language, group, body):
                 continue
@@ -128,7 +153,7 @@ class Lexicon:
         kept.sort()
         kept = [(start, end, own) for start, end, group in kept
                 if (own := self._in_language(group, language, folded[start:end]))]
-        return self._resolve(body, kept)
+        return self._resolve(body, folded, self._named_in_full(folded, kept))
 
     @staticmethod
     def _left_ok(folded: str, start: int, language: str, lam_form: bool, word_rank: dict[str, int]) -> bool:
@@ -176,7 +201,67 @@ class Lexicon:
         return group
 
     @staticmethod
-    def _resolve(body: str, kept) -> list[Mention]:
+    def _named_in_full(folded: str, kept):
+        """A surname alone is the person the document names in full with it: "قايد السبسي" after
+        "حافظ قايد السبسي" is Hafedh, not his father Beji, whom the lexicon knows by that surname.
+        A name after "بن" is a father's, not a surname ("محمد بن سلمان" does not make "سلمان" him)."""
+        full_names = []  # (folded name, start, entries) of persons named by one firm entity
+        for start, end, group in kept:
+            firm = [e for e in group if not e.is_ambiguous and e.entity_type == "person"]
+            if firm and len({e.entity_id for e in firm}) == 1 and " " in folded[start:end]:
+                full_names.append((folded[start:end], start, tuple(firm)))
+        if not full_names:
+            return kept
+        out = []
+        for start, end, group in kept:
+            key = folded[start:end]
+            own = {e.entity_id for e in group}
+            if all(e.entity_type == "person" for e in group):
+                named = [(s, firm) for name, s, firm in full_names
+                         if name.endswith(" " + key) and name.split()[-len(key.split()) - 1] not in _PATRONYMIC]
+                if named and not own & {firm[0].entity_id for _, firm in named}:
+                    # the nearest full name before it, else the first after it
+                    before = [n for n in named if n[0] < start]
+                    group = (before[-1] if before else named[0])[1]
+            out.append((start, end, group))
+        return out
+
+    def _country_in_context(self, folded: str, kept, i: int) -> bool:
+        """An ambiguous country name is the country after a state word, or in a list of countries
+        ("قطر، مصر و عربستان سعودی") that names at least one of them unambiguously."""
+        start, end, _ = kept[i]
+        if self._after_cue(folded, start, self._country_cues):
+            return True
+        first = last = i  # the list around it: countries with only separators in between
+        while first > 0 and self._listed_together(folded, kept[first - 1], kept[first]):
+            first -= 1
+        while last + 1 < len(kept) and self._listed_together(folded, kept[last], kept[last + 1]):
+            last += 1
+        return any(e.entity_type == "country" and not e.is_ambiguous
+                   for j in range(first, last + 1) if j != i for e in kept[j][2])
+
+    @staticmethod
+    def _after_cue(folded: str, start: int, cues: frozenset[str]) -> bool:
+        """Whether the word before a hit is one of ``cues``, maybe with a clitic ("بمدينة درعا")."""
+        end = start
+        while end > 0 and folded[end - 1] != " ":
+            end -= 1  # back over a clitic written onto the name itself ("وبدرعا")
+        word = folded[folded.rfind(" ", 0, max(0, end - 1)) + 1:end].strip()
+        for _ in range(3):  # the cue itself may carry up to two clitics ("وبمدينة")
+            if word in cues:
+                return True
+            if len(word) < 4 or word[0] not in "وبلف":
+                return False
+            word = word[1:]
+        return False
+
+    @staticmethod
+    def _listed_together(folded: str, left, right) -> bool:
+        between = folded[left[1]:right[0]]
+        return len(between) <= 4 and set(between) <= _LIST_SEPARATORS \
+            and all(any(e.entity_type == "country" for e in hit[2]) for hit in (left, right))
+
+    def _resolve(self, body: str, folded: str, kept) -> list[Mention]:
         """Choose one entity per hit, then drop ambiguous hits the document does not support."""
         firm_entities = set()
         firm_countries = set()
@@ -187,10 +272,18 @@ class Lexicon:
                 if firm[0].entity_type == "country":
                     firm_countries.add(firm[0].country_code)
         mentions = []
-        for start, end, group in kept:
+        for i, (start, end, group) in enumerate(kept):
+            types = {e.entity_type for e in group}
+            # what the words around it say it is: a state ("وزير خارجية مالي"), a place ("مدينة حمص")
+            cued = {t for t, ok in (
+                ("country", "country" in types and self._country_in_context(folded, kept, i)),
+                ("place", "place" in types and (self._after_cue(folded, start, self._place_cues)
+                                                or folded[start:end].split()[0] in self._place_cues))) if ok}
+
             def support(e: LexiconEntry) -> tuple:
                 return (
                     e.entity_id in firm_entities,
+                    e.entity_type in cued,
                     e.country_code in firm_countries,
                     not e.is_ambiguous,
                     e.population,
@@ -198,6 +291,7 @@ class Lexicon:
             best = max(group, key=support)
             supported = (not best.is_ambiguous and len({e.entity_id for e in group}) == 1) \
                 or best.entity_id in firm_entities \
+                or best.entity_type in cued \
                 or (best.entity_type == "place" and best.country_code in firm_countries) \
                 or (not best.is_ambiguous and best.entity_type == "place")
             if not supported:

@@ -364,6 +364,9 @@ _KIN = _folded_set("صهر", "زوجة", "زوج", "نجل", "نجلة", "ابن
                    "داماد", "همسر", "پسر", "دختر", "برادر", "خواهر", "فرزند", "son", "daughter", "wife",
                    "husband", "brother", "sister")
 _RELATIONS = _AIDES | _KIN
+# "هذا اللقاء", "این دیدار": a meeting told before, not one more ("أطلعه على نتائج هذا اللقاء").
+_DEMONSTRATIVES = _folded_set("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "این", "آن", "همین", "همان",
+                              "this", "that")
 _SOURCES = _folded_set("من", "از", "from")  # "لاجئين من سوريا": where people or things come from
 _EACH = _folded_set("كل", "each")  # "كل من روسيا وإيران": each of, the actors themselves
 _PLACE_NOUNS = _folded_set("شهر", "مدينة", "المدينة", "العاصمة", "پایتخت", "کاخ", "قصر", "city", "capital")
@@ -476,7 +479,8 @@ class _Document:
         trigger_set, exclusion_set, title_set = rules._sets(language)
         inside = self._inside_mention
         self.triggers = [h for h in trigger_set.find(self.view)
-                         if not any(h.overlaps(m.start, m.end) for m in self.mentions)]
+                         if not any(h.overlaps(m.start, m.end) for m in self.mentions)
+                         and not set(self._words_before(h.start, 1)) & _DEMONSTRATIVES]
         self._name_edges: tuple[set[int], set[int]] | None = None
         if not self.triggers:
             # no meeting word, no meeting: the rest (exclusions, titles, clauses) is not needed
