@@ -569,3 +569,14 @@ def test_samples_find_the_required_meetings():
     assert not missed, missed
     assert required > 0
     assert len(extras) <= required // 4, extras
+
+
+@pytest.mark.parametrize("text, language", [
+    ("رئیس‌جمهور ترکیه با لاوروف در مسکو دیدار کرد.", "fa"),
+    ("التقى الرئيس التركي مع لافروف في موسكو.", "ar"),
+])
+def test_an_office_holder_the_lexicon_does_not_know_is_his_country(text, language):
+    # OFFICES has no president of Turkey: the state takes part, beside the named minister
+    m = one(text, language, published=D(2016, 5, 1))
+    assert set(m.participants) == {"country:TR", LAVROV}
+    assert m.location_entity_id == MOSCOW

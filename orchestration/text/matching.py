@@ -110,7 +110,9 @@ class Lexicon:
         self.size = len(by_key)
         # names written with the article (الرقة): their bare form after a clitic is another word
         # ("فرقة" is "a unit", not "and Raqqa", which is written "فالرقة")
-        self._bare_of_article_names = frozenset(k[2:] for k in by_key if k.startswith("ال") and len(k) > 3)
+        self._article_named: dict[str, frozenset[str]] = {
+            k[2:]: frozenset(e.entity_id for e in group)
+            for k, group in by_key.items() if k.startswith("ال") and len(k) > 3}
         self._country_cues = frozenset(fold(w) for w in COUNTRY_CUES)
         self._place_cues = frozenset(fold(w) for w in PLACE_CUES)
         self._automaton = ahocorasick.Automaton()
@@ -136,7 +138,8 @@ class Lexicon:
                 continue  # the end of a joined word: "بیند" in "می‌بیند" is not the town Bend
             if not self._left_ok(folded, start, language, lam_form, self._word_rank):
                 continue
-            if not lam_form and start and folded[start - 1] != " " and key in self._bare_of_article_names:
+            if not lam_form and start and folded[start - 1] != " " \
+                    and self._article_named.get(key, frozenset()) & {e.entity_id for e in group}:
                 continue
             if not self._right_ok(folded, end, language, group, body):
                 continue
@@ -257,9 +260,11 @@ class Lexicon:
 
     @staticmethod
     def _listed_together(folded: str, left, right) -> bool:
+        """Two country names (not adjectives: "الفلسطينية وترك" is "Palestinian, and leaving")."""
         between = folded[left[1]:right[0]]
         return len(between) <= 4 and set(between) <= _LIST_SEPARATORS \
-            and all(any(e.entity_type == "country" for e in hit[2]) for hit in (left, right))
+            and all(any(e.entity_type == "country" and e.alias_kind == "name" for e in hit[2])
+                    for hit in (left, right))
 
     def _resolve(self, body: str, folded: str, kept) -> list[Mention]:
         """Choose one entity per hit, then drop ambiguous hits the document does not support."""

@@ -662,6 +662,14 @@ class _Document:
             missing |= found is None
         return persons, missing
 
+    def _unheld_countries(self, role: _Role, exclude: set[str]) -> list[str]:
+        """Countries a role names whose holder of that office the lexicon does not know for the
+        year: the state itself takes part ("رئیس‌جمهور تاجیکستان", "وزیر خارجه چین")."""
+        if role.former or role.counterpart:
+            return []
+        countries = role.countries or ([self.outlet_country] if role.our_country and self.outlet_country else [])
+        return [c for c in countries if self._resolve(role.office, c, exclude) is None]
+
     # -- clauses
     def _clauses(self, index: int, span: tuple[int, int]) -> list[_Clause]:
         s, e = span
@@ -731,7 +739,9 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
             continue
         found, missing = doc._resolve_role(r, exclude)
         persons += [(r.hit.start + k / 100, p) for k, p in enumerate(found)]  # keep the role's order
-        unresolved |= missing and not found
+        states = doc._unheld_countries(r, exclude) if missing else []
+        persons += [(r.hit.start + (len(found) + k) / 100, f"country:{c}") for k, c in enumerate(states)]
+        unresolved |= missing and not found and not states
     persons.sort()
 
     # A pronoun subject: "وی در دیدار با ولید معلم", "لقائه مع", "والتقى مع ...".
