@@ -580,3 +580,25 @@ def test_an_office_holder_the_lexicon_does_not_know_is_his_country(text, languag
     m = one(text, language, published=D(2016, 5, 1))
     assert set(m.participants) == {"country:TR", LAVROV}
     assert m.location_entity_id == MOSCOW
+
+
+@pytest.mark.parametrize("text, language, modality", [
+    # a date between commas does not cut the clause
+    ("وكان لافروف الذي تحدث هاتفيا، أمس الخميس، مع كيري قد أعلن أنه سيزور طهران في الأسابيع المقبلة.",
+     "ar", "phone"),
+    # refusing to reveal the details of a call is no refusal of the call
+    ("ورفض لافروف كشف تفاصيل اتصاله الهاتفي مساء الخميس مع كيري.", "ar", "phone"),
+    ("وعقد لافروف جلسة عمل مع كيري في موسكو.", "ar", "in_person"),
+])
+def test_reported_meetings_in_longer_phrasings(text, language, modality):
+    m = one(text, language, published=D(2016, 5, 6))
+    assert (m.modality, set(m.participants)) == (modality, {LAVROV, KERRY})
+
+
+@pytest.mark.parametrize("text, language", [
+    ("لاوروف باید با کری مذاکره می‌کرد.", "fa"),  # an obligation, not a talk
+    ("يجب أن يلتقي لافروف مع كيري.", "ar"),
+    ("رفض لافروف لقاء كيري في موسكو.", "ar"),  # a refused meeting
+])
+def test_meetings_that_should_be_or_were_refused_are_not_meetings(text, language):
+    assert meetings(text, language, published=D(2016, 5, 6)) == []

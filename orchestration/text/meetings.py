@@ -79,6 +79,7 @@ SPORT = "sport"  # "دیدار" and "لقاء" are also a match between two coun
 EXPECTED, NEGATED = "expected", "negated"
 # "التحضير للقمة", "استعدادا للقاء", "مقدمات دیدار": preparing a meeting, right before its noun.
 PREPARATION = "preparation"
+REFUSAL = "refusal"
 _PREPARATION_GAP = re.compile(r" +(?:[^\s،,:؛;.!?؟]+ +)?")
 _ATTRIBUTE_GAP = re.compile(r"(?: +[^\s،,:؛;.!?؟]+){0,2}? +")
 COUNTERPART = "counterpart"
@@ -335,6 +336,7 @@ _HARD_BREAKS = set(":：؛;")
 # «ولید المعلم», “المعارضة”.
 _QUOTES = set("«»“”\"„")
 _QUOTED_TERM_WORDS = 3
+_DATE_ASIDE_WORDS = 4  # "، أمس الخميس،", "، صباح اليوم الاثنين،"
 _COMMAS = set("،,")
 _CUT_CHARACTERS = frozenset(_HARD_BREAKS | _COMMAS | _QUOTES)
 _QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
@@ -364,6 +366,9 @@ _KIN = _folded_set("صهر", "زوجة", "زوج", "نجل", "نجلة", "ابن
                    "داماد", "همسر", "پسر", "دختر", "برادر", "خواهر", "فرزند", "son", "daughter", "wife",
                    "husband", "brother", "sister")
 _RELATIONS = _AIDES | _KIN
+# "refused to comment on / reveal details of the meeting": the meeting took place.
+_COMMENT_WORDS = _folded_set("كشف", "الكشف", "التعليق", "تعليق", "الإفصاح", "الإدلاء", "الحديث", "الخوض",
+                             "اظهار", "اظهارنظر", "توضیح", "جزئیات", "comment", "reveal", "details")
 # "هذا اللقاء", "این دیدار": a meeting told before, not one more ("أطلعه على نتائج هذا اللقاء").
 _DEMONSTRATIVES = _folded_set("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "این", "آن", "همین", "همان",
                               "this", "that")
@@ -693,6 +698,7 @@ class _Document:
             for m in regex.finditer(self.view, s, e):
                 cuts.append((m.start("cut"), kind))
         cuts.sort()
+        cuts = self._without_dates_in_commas(cuts)
         clauses, start, segment, kind = [], s, 0, "soft"
         for pos, next_kind in [*cuts, (e, "soft")]:
             if self.body[start:pos].strip():
@@ -701,6 +707,19 @@ class _Document:
             segment += next_kind == "hard"
             kind = next_kind
         return clauses
+
+    def _without_dates_in_commas(self, cuts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """Commas around a date alone do not cut: "ماكرون الذي تحدث هاتفيا، أمس الخميس، مع ..."."""
+        drop = set()
+        for (a, kind_a), (b, kind_b) in zip(cuts, cuts[1:]):
+            if kind_a == kind_b == "soft" and self.body[a] in _COMMAS and self.body[b] in _COMMAS:
+                inner = self.body[a + 1:b]
+                words = inner.split()
+                if 0 < len(words) <= _DATE_ASIDE_WORDS:
+                    found = find_dates(inner, self.language, self.published, self.dates)
+                    if sum(len(d.text.split()) for d in found) >= len(words) - 1:
+                        drop |= {a, b}
+        return [c for c in cuts if c[0] not in drop]
 
     def _list_comma(self, p: int, name_ends: set[int], name_starts: set[int]) -> bool:
         """A comma between two names (a list) or a name and a title (an apposition)."""
@@ -1023,6 +1042,8 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
             if _PREPARATION_GAP.fullmatch(doc.view, x.end, trigger.start):
                 return True
         elif kind != SPORT and start <= x.start < clause.end:
+            if kind == REFUSAL and _COMMENT_WORDS & set(doc.view[min(x.end, trigger.end):max(x.start, trigger.start)].split()):
+                continue  # "رفض ماكرون كشف تفاصيل اتصاله": what is refused is to speak about it
             return True
     return False
 
