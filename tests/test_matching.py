@@ -135,6 +135,7 @@ CONTEXT_LEX = Lexicon([
     entry("country:ML", "مالي", ambiguous=True, country="ML"),
     entry("person:robert_malley", "مالي", "surname", ambiguous=True, country="US"),
     entry("place:gn111453", "زنجان", ambiguous=True, country="IR", population=357_471),
+    entry("person:abdrabbuh_mansur_hadi", "هادي", "surname", ambiguous=True, country="YE"),
 ])
 
 
@@ -174,3 +175,8 @@ def test_a_word_before_the_name_says_it_is_a_state_or_a_place():
     assert context_found("در شهر زنجان") == [("place:gn111453", "زنجان")]
     assert context_found("وصلوا وبمدينة زنجان", "ar") == [("place:gn111453", "زنجان")]
     assert context_found("زنجان گفت") == []
+
+
+def test_a_title_before_an_ambiguous_surname_makes_it_the_person():
+    assert context_found("التقى الرئيس هادي بالمبعوث", "ar") == [("person:abdrabbuh_mansur_hadi", "هادي")]
+    assert context_found("كان الجو هادي", "ar") == []  # "calm"

@@ -602,3 +602,15 @@ def test_reported_meetings_in_longer_phrasings(text, language, modality):
 ])
 def test_meetings_that_should_be_or_were_refused_are_not_meetings(text, language):
     assert meetings(text, language, published=D(2016, 5, 6)) == []
+
+
+def test_the_verb_sat_is_not_a_meeting():
+    # "به ثمر نشست" (bore fruit): "نشست" ends its clause as a verb
+    assert meetings("انقلاب با هدایت لاوروف به ثمر نشست و اکنون با رهبری ظریف ادامه دارد.", "fa") == []
+    assert {frozenset(m.participants) for m in meetings("نشست لاوروف و ظریف در مسکو برگزار شد.", "fa")} == {
+        frozenset({LAVROV, ZARIF})}
+
+
+def test_a_name_between_a_pronoun_and_the_trigger_is_the_subject():
+    text = "قال ظريف إن الوضع خطير. وأضاف أنه كان من المفترض حين زار كيري طهران واجتمع بقادة عرب أن يقال ذلك."
+    assert all(ZARIF not in m.participants for m in meetings(text, "ar"))

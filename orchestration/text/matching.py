@@ -47,6 +47,13 @@ PLACE_CUES = (
     "شهر", "شهرستان", "استان", "بندر", "پایتخت", "روستای",
     "مدينة", "محافظة", "ولاية", "العاصمة", "عاصمة", "بلدة", "قرية", "مخيم",
 )
+# Titles and honorifics after which an ambiguous surname is the person: "الرئيس هادي", "آقای ظریف".
+PERSON_CUES = (
+    "آقای", "خانم", "دکتر", "وزیر", "خارجه", "رئیس", "جمهور", "سفیر", "سخنگوی", "همتای", "نخست", "پادشاه",
+    "سردار", "سرلشکر",
+    "السيد", "السيدة", "الرئيس", "رئيس", "الوزير", "وزير", "الخارجية", "الدكتور", "نظيره", "نظيرته", "نظيرها",
+    "الشيخ", "الأمير", "الملك", "العاهل", "السفير", "المبعوث", "الجنرال", "المستشارة", "المستشار",
+)
 # What may stand between two countries of one list: "روسیه، چین و ایران", "مصر والسعودية".
 _LIST_SEPARATORS = frozenset(" ،,؛;و-/")
 _PATRONYMIC = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "ولد"))
@@ -115,6 +122,7 @@ class Lexicon:
             for k, group in by_key.items() if k.startswith("ال") and len(k) > 3}
         self._country_cues = frozenset(fold(w) for w in COUNTRY_CUES)
         self._place_cues = frozenset(fold(w) for w in PLACE_CUES)
+        self._person_cues = frozenset(fold(w) for w in PERSON_CUES)
         self._automaton = ahocorasick.Automaton()
         for key, group in by_key.items():
             self._automaton.add_word(key, (key, False, tuple(group)))
@@ -281,6 +289,7 @@ class Lexicon:
             types = {e.entity_type for e in group}
             # what the words around it say it is: a state ("وزير خارجية مالي"), a place ("مدينة حمص")
             cued = {t for t, ok in (
+                ("person", "person" in types and self._after_cue(folded, start, self._person_cues)),
                 ("country", "country" in types and self._country_in_context(folded, kept, i)),
                 ("place", "place" in types and (self._after_cue(folded, start, self._place_cues)
                                                 or folded[start:end].split()[0] in self._place_cues))) if ok}

@@ -370,6 +370,9 @@ _RELATIONS = _AIDES | _KIN
 _COMMENT_WORDS = _folded_set("كشف", "الكشف", "التعليق", "تعليق", "الإفصاح", "الإدلاء", "الحديث", "الخوض",
                              "اظهار", "اظهارنظر", "توضیح", "جزئیات", "comment", "reveal", "details")
 # "هذا اللقاء", "این دیدار": a meeting told before, not one more ("أطلعه على نتائج هذا اللقاء").
+_AND = _folded_set("و", "and")
+# Meeting nouns that are also verbs: the verb ends its clause.
+_VERB_HOMOGRAPHS = {"fa": _folded_set("نشست")}
 _DEMONSTRATIVES = _folded_set("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "این", "آن", "همین", "همان",
                               "this", "that")
 _SOURCES = _folded_set("من", "از", "from")  # "لاجئين من سوريا": where people or things come from
@@ -485,7 +488,8 @@ class _Document:
         inside = self._inside_mention
         self.triggers = [h for h in trigger_set.find(self.view)
                          if not any(h.overlaps(m.start, m.end) for m in self.mentions)
-                         and not set(self._words_before(h.start, 1)) & _DEMONSTRATIVES]
+                         and not set(self._words_before(h.start, 1)) & _DEMONSTRATIVES
+                         and not self._a_verb_that_ends_its_clause(h)]
         self._name_edges: tuple[set[int], set[int]] | None = None
         if not self.triggers:
             # no meeting word, no meeting: the rest (exclusions, titles, clauses) is not needed
@@ -518,6 +522,14 @@ class _Document:
     def _mention_at(self, pos: int) -> tuple[int, Mention] | None:
         i = self.starts.get(pos)
         return (i, self.mentions[i]) if i is not None else None
+
+    def _a_verb_that_ends_its_clause(self, h: _Hit) -> bool:
+        """"به ثمر نشست" (bore fruit): the meeting noun "نشست" is also the verb "sat", which ends
+        its clause; the noun is followed by what the meeting was ("نشست خبری", "نشست وزرای")."""
+        if h.row_phrase not in _VERB_HOMOGRAPHS.get(self.language, ()) or h.tail:
+            return False
+        rest = self.view[h.end:h.end + 4].lstrip(" ")
+        return not rest or not rest[0].isalnum() or rest.split(" ")[0] in _AND
 
     def _words_before(self, pos: int, n: int) -> list[str]:
         return self.view[max(0, pos - 60):pos].replace("\n", " ").split()[-n:]
@@ -799,7 +811,13 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
     for offset, word in words:
         if word in _PRONOUNS:
             pos = clause.start + offset
-            return not any(clause.start <= p < pos for p in actor_positions)
+            if any(clause.start <= p < pos for p in actor_positions):
+                return False
+            # a name between it and the trigger is the subject ("أنه كان من المفترض حين زار
+            # الرئيس ترامب الرياض واجتمع"), unless joined to the pronoun ("وی و لاوروف در دیدار")
+            joined = pos + len(word)
+            return not any(joined < p < trigger.start and doc.view[joined:p].strip() not in _AND
+                           for p in actor_positions)
     # elided subject: "[he] met with X" -- "with" ends or follows the trigger, nobody before it
     stem_words = doc.view[trigger.core:trigger.end].split()
     after = doc.view[trigger.end:clause.end].split()[:1]
