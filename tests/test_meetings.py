@@ -614,3 +614,9 @@ def test_the_verb_sat_is_not_a_meeting():
 def test_a_name_between_a_pronoun_and_the_trigger_is_the_subject():
     text = "قال ظريف إن الوضع خطير. وأضاف أنه كان من المفترض حين زار كيري طهران واجتمع بقادة عرب أن يقال ذلك."
     assert all(ZARIF not in m.participants for m in meetings(text, "ar"))
+
+
+def test_a_title_of_then_names_the_person_after_it_not_the_current_holder():
+    # "the then foreign minister of Turkey, Lavrov" (a made-up past holder): not Cavusoglu
+    m = one("التقى وزير الخارجية التركي آنذاك لافروف بنظيره كيري في موسكو.", "ar", published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, KERRY}

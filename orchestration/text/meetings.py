@@ -396,7 +396,9 @@ _OUR_COUNTRY = re.compile("|".join(re.escape(fold_phrase(w)) for w in (
     "کشورمان", "کشور ما", "بلادنا", "بلدنا", "دولتنا")) + r"(?!\w)")
 # Words between a role and its countries or its holder's name: "الجديد", "سابق". A former
 # office ("وزير الخارجية الإيراني السابق") is not its holder at the publication date.
-_FORMER = _folded_set("السابق", "السابقة", "الأسبق", "الاسبق", "سابق", "پیشین", "اسبق", "former")
+_FORMER = _folded_set("السابق", "السابقة", "الأسبق", "الاسبق", "سابق", "پیشین", "اسبق", "former",
+                      # "then": "الرئيس المصري آنذاك أنور السادات", "وزیر خارجه وقت"
+                      "آنذاك", "حينها", "حينذاك", "وقتها", "وقتئذ", "وقت", "then")
 _ROLE_MODIFIERS = _FORMER | _folded_set("الجديد", "الجديدة", "الحالي", "الحالية", "جدید", "فعلی", "new", "current")
 _WORD_RE = re.compile(r"\S+")
 _NEXT_WORD = re.compile(r" +(?P<word>[^\s،,:؛;.!?؟]+)")
