@@ -620,3 +620,17 @@ def test_a_title_of_then_names_the_person_after_it_not_the_current_holder():
     # "the then foreign minister of Turkey, Lavrov" (a made-up past holder): not Cavusoglu
     m = one("التقى وزير الخارجية التركي آنذاك لافروف بنظيره كيري في موسكو.", "ar", published=D(2016, 5, 6))
     assert set(m.participants) == {LAVROV, KERRY}
+
+
+def test_a_president_title_reaches_the_head_of_state_where_no_president_is_known():
+    leader = "person:supreme_leader_of_iran"
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": leader, "office": "supreme_leader", "country_code": "IR", "start_year": "1989", "end_year": ""}])
+    m = one("التقى لافروف الرئيس الإيراني في طهران.", "ar", published=D(2016, 5, 6), offices=offices)
+    assert set(m.participants) == {LAVROV, leader}
+    # a holder known for the year, though not which one of two: unresolved, not the country
+    two = OFFICES + office_holders_from_rows([
+        {"person_id": p, "office": "president", "country_code": "IR", "start_year": "2016", "end_year": ""}
+        for p in ("person:a", "person:b")])
+    assert all("country:IR" not in m.participants
+               for m in meetings("التقى لافروف الرئيس الإيراني في طهران.", "ar", published=D(2016, 5, 6), offices=two))

@@ -83,6 +83,8 @@ REFUSAL = "refusal"
 _PREPARATION_GAP = re.compile(r" +(?:[^\s،,:؛;.!?؟]+ +)?")
 _ATTRIBUTE_GAP = re.compile(r"(?: +[^\s،,:؛;.!?؟]+){0,2}? +")
 COUNTERPART = "counterpart"
+# Offices that head a state where it has no president: the title "president" reaches them.
+_HEAD_OF_STATE_STAND_INS = {"president": ("supreme_leader", "monarch")}
 
 # CAMEO 04x: consult, phone, visit, host, meet at a third location, negotiate.
 CONSULT, PHONE_CALL, MAKE_VISIT, HOST_VISIT, THIRD_LOCATION, NEGOTIATE = "040", "041", "042", "043", "044", "046"
@@ -631,9 +633,18 @@ class _Document:
                 ids.append(h.person_id)
         return ids
 
+    def _office_holders(self, office: str, country: str | None) -> list[str]:
+        holders = self._holders(office, country)
+        for stand_in in _HEAD_OF_STATE_STAND_INS.get(office, ()) if country and not holders else ():
+            holders = self._holders(stand_in, country)
+            if holders:
+                break
+        return holders
+
     def _resolve(self, office: str, country: str | None, exclude: set[str]) -> str | None:
-        """The holder of an office in a country: at the publication year, else one the text names."""
-        ids = [p for p in self._holders(office, country) if p not in exclude]
+        """The holder of an office in a country: at the publication year, else one the text names.
+        A country without a president has its head of state called so ("الرئيس الكوري الشمالي")."""
+        ids = [p for p in self._office_holders(office, country) if p not in exclude]
         mentioned = [p for p in ids if p in self.persons_in_doc]
         if country is None:  # "our country" of an unknown outlet: only a holder the text names
             found = mentioned[0] if len(mentioned) == 1 else None
@@ -681,13 +692,15 @@ class _Document:
             missing |= found is None
         return persons, missing
 
-    def _unheld_countries(self, role: _Role, exclude: set[str]) -> list[str]:
+    def _unheld_countries(self, role: _Role) -> list[str]:
         """Countries a role names whose holder of that office the lexicon does not know for the
         year: the state itself takes part ("رئیس‌جمهور تاجیکستان", "وزیر خارجه چین")."""
         if role.former or role.counterpart:
             return []
         countries = role.countries or ([self.outlet_country] if role.our_country and self.outlet_country else [])
-        return [c for c in countries if self._resolve(role.office, c, exclude) is None]
+        # only where no holder is known at all: a known one may be named in the clause, or the
+        # year may have had two (and the text does not say which)
+        return [c for c in countries if not self._office_holders(role.office, c)]
 
     # -- clauses
     def _clauses(self, index: int, span: tuple[int, int]) -> list[_Clause]:
@@ -772,7 +785,7 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
             continue
         found, missing = doc._resolve_role(r, exclude)
         persons += [(r.hit.start + k / 100, p) for k, p in enumerate(found)]  # keep the role's order
-        states = doc._unheld_countries(r, exclude) if missing else []
+        states = doc._unheld_countries(r) if missing else []
         persons += [(r.hit.start + (len(found) + k) / 100, f"country:{c}") for k, c in enumerate(states)]
         unresolved |= missing and not found and not states
     persons.sort()
