@@ -634,3 +634,11 @@ def test_a_president_title_reaches_the_head_of_state_where_no_president_is_known
         for p in ("person:a", "person:b")])
     assert all("country:IR" not in m.participants
                for m in meetings("التقى لافروف الرئيس الإيراني في طهران.", "ar", published=D(2016, 5, 6), offices=two))
+
+
+def test_a_relative_of_a_title_written_with_the_article_is_served_not_a_participant():
+    # "صهر الرئيس ..." with the Arabic article on the title: the one served is the title's holder
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": KERRY, "office": "president", "country_code": "US", "start_year": "2013", "end_year": ""}])
+    m = one("التقى لافروف صهر الرئيس الأمريكي كيري ظريف في موسكو.", "ar", published=D(2016, 5, 6), offices=offices)
+    assert KERRY not in m.participants

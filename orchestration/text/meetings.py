@@ -502,8 +502,8 @@ class _Document:
             return
         self.exclusions = exclusion_set.find(self.view)
         titles = [h for h in title_set.find(self.view) if not inside(h.core, h.core + 1)]
-        self.roles = self._roles([h for h in titles if not self._after_a_relation(h.core)])
-        self.served = self._served([h for h in titles if self._after_a_relation(h.core)])
+        self.roles = self._roles([h for h in titles if not self._after_a_relation(h.start)])
+        self.served = self._served([h for h in titles if self._after_a_relation(h.start)])
         self.title_offices = rules.offices
         self.apposition_offices: dict[str, list[str]] = {}
         for r in self.roles:
