@@ -21,7 +21,7 @@ from orchestration.text.decode import decode_bytes  # noqa: E402
 from orchestration.text.langid import detect_language  # noqa: E402
 from orchestration.text.normalize import fold  # noqa: E402
 
-TOP_N = 3000
+TOP_N = 8000  # the first 3000 are words, never towns; the rest make a small town need a cue
 # Words that introduce a place name; Arabic "شهر" is "month", so cues are per language.
 PLACE_CUES = {
     "fa": ("شهر", "شهرهای", "استان", "شهرستان", "پایتخت", "بندر"),

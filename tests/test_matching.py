@@ -180,3 +180,14 @@ def test_a_word_before_the_name_says_it_is_a_state_or_a_place():
 def test_a_title_before_an_ambiguous_surname_makes_it_the_person():
     assert context_found("التقى الرئيس هادي بالمبعوث", "ar") == [("person:abdrabbuh_mansur_hadi", "هادي")]
     assert context_found("كان الجو هادي", "ar") == []  # "calm"
+
+
+def test_a_frequent_word_that_names_a_small_town_is_the_town_only_after_a_place_word():
+    from orchestration.text.gazetteer import place_name_entries
+
+    khobar = [e for e in place_name_entries({"الخبر": 4000}, 3000) if e.entity_id == "place:gn109323"]
+    assert khobar and all(e.alias_kind == "geonames_word" for e in khobar if e.alias == "الخبر")
+    assert not [e for e in place_name_entries({"الخبر": 100}, 3000) if e.alias == "الخبر"]  # a word, never a town
+    lex = Lexicon(khobar + [entry("country:SA", "السعودية", country="SA")])
+    assert [m.entity_id for m in lex.find("قالت السعودية إن الخبر صحيح", "ar")] == ["country:SA"]
+    assert "place:gn109323" in [m.entity_id for m in lex.find("وصل إلى مدينة الخبر في السعودية", "ar")]

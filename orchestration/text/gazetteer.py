@@ -19,6 +19,7 @@ from .normalize import fold_phrase
 
 ARABIC_SCRIPT_RE = re.compile("^[\u0600-\u06ff\u200c ]+$")
 UNAMBIGUOUS_POPULATION = 1_000_000
+WORD_TOWN_POPULATION = 200_000  # a town this small named by a frequent word needs a place cue
 
 
 @dataclass(frozen=True)
@@ -78,13 +79,15 @@ def load_countries() -> list[Country]:
     return out
 
 
-def place_name_entries(common_words: set[tuple[str, str]]) -> list[LexiconEntry]:
+def place_name_entries(words: dict[str, int], word_rank_limit: int) -> list[LexiconEntry]:
     """Lexicon entries for the Arabic-script names GeoNames gives each city.
 
-    ``common_words`` holds (language, folded word) pairs of frequent words; a
-    name equal to one is a word first and a town second, and is left out.
+    ``words`` maps frequent words of the news (folded) to their frequency rank. A name among the
+    ``word_rank_limit`` most frequent is a word first and a town second, and is left out; a less
+    frequent word that names a town under ``WORD_TOWN_POPULATION`` ("الخبر" Khobar, "پیشین" Pishin,
+    "السفيرة" As Safirah) is read as the town only where the text says it is a place
+    (``alias_kind`` ``geonames_word``).
     """
-    frequent = {w for _, w in common_words}
     entries = []
     for c in _cache().get_cities().values():
         population = int(c["population"] or 0)
@@ -92,10 +95,13 @@ def place_name_entries(common_words: set[tuple[str, str]]) -> list[LexiconEntry]
             if not ARABIC_SCRIPT_RE.match(name):
                 continue
             key = fold_phrase(name)
-            if len(key) < 4 or key in frequent:  # short names collide with words and given names
-                continue
+            rank = words.get(key) or (words.get(key[2:]) if key.startswith("ال") else None)  # السفيرة
+            if len(key) < 4 or (rank is not None and rank <= word_rank_limit):
+                continue  # short names collide with words and given names
+            word_like = rank is not None and population < WORD_TOWN_POPULATION
             entries.append(LexiconEntry(
                 entity_id=place_id(c["geonameid"]), entity_type="place", alias=name, language="ar",
-                alias_kind="geonames_name", is_ambiguous=population < UNAMBIGUOUS_POPULATION,
+                alias_kind="geonames_word" if word_like else "geonames_name",
+                is_ambiguous=population < UNAMBIGUOUS_POPULATION,
                 country_code=c["countrycode"], population=population))
     return entries

@@ -19,6 +19,9 @@ ALIAS_TABLES = ("lexicon_person_aliases", "lexicon_organization_aliases",
                 "lexicon_country_aliases", "lexicon_place_aliases")
 ENTITY_TABLES = ("lexicon_persons", "lexicon_organizations", "lexicon_places_extra")
 LEXICON_TABLES = ALIAS_TABLES + ENTITY_TABLES + ("common_words",)
+# common_words holds the news' most frequent words; the first WORD_RANK_LIMIT are words, never towns,
+# and decide what a name of another language means; the rest only make a small town need a cue
+WORD_RANK_LIMIT = 3000
 
 
 def entity_type_of(entity_id: str) -> str:
@@ -81,10 +84,13 @@ def build_entries(tables: dict[str, list[dict]]) -> list[LexiconEntry]:
     # a frequent word is not a town, unless the news writes it as a place (سمنان, درعا); and a name
     # the curated tables give one firm meaning keeps it (قدس is Jerusalem, not Qods; an ambiguous
     # curated name, like a city's namesakes, stays open to the document's context)
-    words = {(r["language"], r["word"]) for r in tables.get("common_words", [])
-             if not _truthy(r.get("is_place_name"))}
+    words: dict[str, int] = {}
+    for r in tables.get("common_words", []):
+        if not _truthy(r.get("is_place_name")):
+            rank = int(r["frequency_rank"])
+            words[r["word"]] = min(rank, words.get(r["word"], rank))
     curated = {fold_phrase(e.alias) for e in entries if not e.is_ambiguous}
-    entries += [e for e in place_name_entries(words) if fold_phrase(e.alias) not in curated]
+    entries += [e for e in place_name_entries(words, WORD_RANK_LIMIT) if fold_phrase(e.alias) not in curated]
     return entries
 
 
@@ -93,7 +99,7 @@ def build_lexicon(tables: dict[str, list[dict]]) -> Lexicon:
     ranks = {r["word"]: int(r["frequency_rank"]) for r in common}
     by_language: dict[str, set[str]] = {}
     for r in common:
-        if not _truthy(r.get("is_place_name")):
+        if not _truthy(r.get("is_place_name")) and int(r["frequency_rank"]) <= WORD_RANK_LIMIT:
             by_language.setdefault(r["language"], set()).add(r["word"])
     return Lexicon(build_entries(tables), common_words=ranks,
                    words_by_language={language: frozenset(words) for language, words in by_language.items()})

@@ -303,6 +303,8 @@ class Lexicon:
                     e.population,
                 )
             best = max(group, key=support)
+            if best.alias_kind == "geonames_word" and "place" not in cued:
+                continue  # a frequent word that also names a small town: the town only after "city of"
             supported = (not best.is_ambiguous and len({e.entity_id for e in group}) == 1) \
                 or best.entity_id in firm_entities \
                 or best.entity_type in cued \
