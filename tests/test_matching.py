@@ -191,3 +191,9 @@ def test_a_frequent_word_that_names_a_small_town_is_the_town_only_after_a_place_
     lex = Lexicon(khobar + [entry("country:SA", "السعودية", country="SA")])
     assert [m.entity_id for m in lex.find("قالت السعودية إن الخبر صحيح", "ar")] == ["country:SA"]
     assert "place:gn109323" in [m.entity_id for m in lex.find("وصل إلى مدينة الخبر في السعودية", "ar")]
+
+
+def test_final_alef_maqsura_is_no_gentilic_where_the_text_writes_fi_with_ya():
+    lex = Lexicon([entry("country:YE", "اليمني", "gentilic", country="YE")])
+    assert lex.find("أصيب في الرئة اليمنى في المعارك", "ar") == []  # "the right lung"
+    assert [m.surface for m in lex.find("قال الوزير اليمنى فى عدن", "ar")] == ["اليمنى"]  # ى for ي throughout

@@ -15,6 +15,7 @@ country, it stands in a list of countries or after a word that names a state
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
@@ -54,6 +55,8 @@ PERSON_CUES = (
     "السيد", "السيدة", "الرئيس", "رئيس", "الوزير", "وزير", "الخارجية", "الدكتور", "نظيره", "نظيرته", "نظيرها",
     "الشيخ", "الأمير", "الملك", "العاهل", "السفير", "المبعوث", "الجنرال", "المستشارة", "المستشار",
 )
+_FI_YA = re.compile(r"(?<!\w)في(?!\w)")
+_FI_MAQSURA = re.compile(r"(?<!\w)فى(?!\w)")
 # What may stand between two countries of one list: "روسیه، چین و ایران", "مصر والسعودية".
 _LIST_SEPARATORS = frozenset(" ،,؛;و-/")
 _PATRONYMIC = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "ولد"))
@@ -138,6 +141,9 @@ class Lexicon:
         if not self.size or not body:
             return []
         folded = fold(body)
+        # a text that writes "في" (not "فى") keeps final ى for alef maqsura: "اليمنى" is "the right
+        # one", not "the Yemeni" (Egyptian-style texts write every final ي as ى)
+        maqsura_is_a_letter = language == "ar" and len(_FI_YA.findall(body)) > len(_FI_MAQSURA.findall(body))
         hits = []
         for end_index, (key, lam_form, group) in self._automaton.iter(folded):
             end = end_index + 1
@@ -150,6 +156,8 @@ class Lexicon:
                     and self._article_named.get(key, frozenset()) & {e.entity_id for e in group}:
                 continue
             if not self._right_ok(folded, end, language, group, body):
+                continue
+            if maqsura_is_a_letter and body[end - 1] == "ى" and all(e.alias_kind == "gentilic" for e in group):
                 continue
             hits.append((start, end, group))
         # longest first, then leftmost: a longer name swallows the names inside it
