@@ -23,15 +23,23 @@ vocabulary is in the seeds):
    the frame of what they did; quotation marks around a name or a term are not a quote),
    and segments into *clauses* at commas, subordinators ("در حالی که", "بينما") and "that"
    after verbs of saying ("گفت که", "أن"). A comma between two names or a name and a title
-   is a list or an apposition, not a clause break.
+   is a list or an apposition, and commas around a date alone ("، أمس الخميس،") an aside,
+   not clause breaks.
 2. Every trigger outside an entity name reports a meeting unless an exclusion marker is in
-   its clause (or before the "that" opening it: "من المقرر أن يلتقي"). Generic meeting words
-   in a sentence that reports a call describe that call and are dropped.
+   its clause (or before the "that" opening it: "من المقرر أن يلتقي"); refusing to speak about
+   a meeting ("رفض كشف تفاصيل اتصاله") is no refusal of it. Generic meeting words in a sentence
+   that reports a call describe that call and are dropped. A meeting word after a
+   demonstrative ("هذا اللقاء", "این دیدار") refers to one told before, and "نشست" ending its
+   clause is the verb "sat" ("به ثمر نشست").
 3. Participants are the persons of the trigger's clause: named persons, and role phrases
    resolved through the office holders ("the foreign ministers of Syria and Russia",
-   "our country's foreign minister", "his Russian counterpart"). A role next to a name of
+   "our country's foreign minister", "his Russian counterpart"); "president" reaches the head
+   of a state without one ("الرئيس الكوري الشمالي"), a role whose office has no known holder
+   for the year is its country ("رئیس‌جمهور تاجیکستان" without a known president), and a role
+   of "then" ("الرئيس المصري آنذاك أنور السادات") is the name after it. A role next to a name of
    the same country is an apposition of that name, not another person. A pronoun subject
-   ("وی در دیدار با ...") is the most recently mentioned person before the clause.
+   ("وی در دیدار با ...") is the most recently mentioned person before the clause, unless a
+   name stands between the pronoun and the trigger.
    Countries take part only when no person does: the largest coordinated group of country
    names ("Iran, Russia and Turkey"), not countries after a locative or topic preposition.
    Names after a topic word ("درباره", "حول") are what is talked about, not who talks; whom
