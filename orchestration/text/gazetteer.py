@@ -66,6 +66,10 @@ def load_places() -> list[Place]:
     ]
 
 
+# Where GeoNames' short name is not the name English news uses for the country.
+_COMMON_NAMES = {"PS": "Palestine"}  # GeoNames: "Palestinian Territory"
+
+
 def load_countries() -> list[Country]:
     """ISO 3166-1 countries from pycountry, with GeoNames' short English name and id."""
     import pycountry
@@ -74,7 +78,7 @@ def load_countries() -> list[Country]:
     out = []
     for c in pycountry.countries:
         g = geonames.get(c.alpha_2, {})
-        name = g.get("name") or getattr(c, "common_name", None) or c.name
+        name = _COMMON_NAMES.get(c.alpha_2) or g.get("name") or getattr(c, "common_name", None) or c.name
         out.append(Country(country_id(c.alpha_2), name, c.alpha_2, c.alpha_3, g.get("geonameid")))
     return out
 
