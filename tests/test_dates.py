@@ -387,3 +387,17 @@ def test_find_dates_never_raises_and_spans_are_exact(text, language, published):
             assert m.event_date <= published
     best = pick_date(found)
     assert best is None or best in found
+
+
+@pytest.mark.parametrize("text, language, published, upcoming", [
+    ("الاثنين 16 تموز/يوليو", "ar", datetime.date(2018, 7, 10), True),  # six days ahead
+    ("في 5 كانون الثاني/يناير", "ar", datetime.date(2017, 12, 20), True),  # next January
+    ("در 25 تیر", "fa", datetime.date(2018, 7, 10), True),  # 25 Tir 1397 = 16 July 2018
+    ("في 28 كانون الأول/ديسمبر", "ar", datetime.date(2018, 1, 2), False),  # five days ago
+    ("في 20 آب", "ar", datetime.date(2016, 5, 10), False),  # months ahead: last year's
+    ("في 16 تموز/يوليو 2018", "ar", datetime.date(2018, 7, 10), False),  # a year given: left alone
+])
+def test_a_day_of_the_coming_weeks_is_upcoming_and_still_resolves_to_the_past(text, language, published, upcoming):
+    (d,) = [d for d in find_dates(text, language, published, VOCAB) if d.kind == "absolute"]
+    assert d.upcoming is upcoming
+    assert d.event_date is None or d.event_date <= published

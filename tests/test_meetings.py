@@ -473,8 +473,12 @@ def test_phone_call_and_meeting_are_two_rows():
 
 def test_event_date_is_never_after_published():
     published = D(2016, 5, 10)
-    m = one("التقى لافروف ظريف في موسكو في 20 أيار.", "ar", published=published)
-    assert m.date_text == "20 أيار" and m.event_date == D(2015, 5, 20)
+    # a day and month without a year, months ahead of publication: last year's
+    m = one("التقى لافروف ظريف في موسكو في 20 آب.", "ar", published=published)
+    assert m.date_text == "20 آب" and m.event_date == D(2015, 8, 20)
+    # ... days ahead of it: a meeting to come, not a report
+    assert meetings("يلتقي لافروف ظريف في موسكو في 20 أيار.", "ar", published=published) == []
+    assert meetings("القمة بين لافروف وظريف في 20 أيار في موسكو.", "ar", published=published) == []
     later = one("التقى لافروف ظريف في موسكو في 20 أيار 2016.", "ar", published=published)
     assert later.date_text == "20 أيار 2016" and later.event_date is None
     for m in meetings("لاوروف و ظریف دیروز در مسکو دیدار کردند.", "fa", published=published):

@@ -72,6 +72,7 @@ class DateMention:
     text: str
     event_date: datetime.date | None
     kind: str  # one of KINDS
+    upcoming: bool = False  # a day after publication: "الاثنين 16 تموز" in a text of 10 July
 
 
 # --- calendars --------------------------------------------------------------------------
@@ -343,6 +344,30 @@ def _resolve_day(calendar: str, month: int, day: int, year: int | None,
     return None
 
 
+UPCOMING_DAYS = 60
+
+
+def _upcoming(calendar: str, month: int, day: int, year: int | None, relation: str | None,
+              published: datetime.date | None) -> bool:
+    """Whether a day of a named month without a year is one the text looks forward to: its next
+    occurrence comes within UPCOMING_DAYS of publication (news names the coming days by date:
+    "the summit on Monday 16 July" in a text of 10 July). ``_resolve_day`` still gives the past
+    reading, the one a report of a meeting means. (A date with its year after publication is
+    left alone: more often a wrong publication date than a meeting to come.)"""
+    if published is None or relation is not None or year is not None:
+        return False
+    cal = _CALENDARS[calendar]
+    p_year = cal.from_date(published)[0]
+    for y in (p_year, p_year + 1):
+        try:
+            d = cal.to_date(y, month, day)
+        except ValueError:
+            continue
+        if d > published:
+            return (d - published).days <= UPCOMING_DAYS
+    return False
+
+
 def _resolve_relative(offset: int, iso_weekday: int | None,
                       published: datetime.date | None) -> datetime.date | None:
     """``published`` + offset, moved back to the weekday named with it, if any."""
@@ -367,6 +392,7 @@ class _Candidate(NamedTuple):
     end: int
     kind: str | None  # None: a blocking name, matched only to hide the date word inside it
     event_date: datetime.date | None
+    upcoming: bool = False
 
 
 def _month_candidates(g: _Grammar, view: str, published) -> list[_Candidate]:
@@ -384,7 +410,8 @@ def _month_candidates(g: _Grammar, view: str, published) -> list[_Candidate]:
         year = int(m["year"]) if m["year"] else None
         relation = _MONTH_RELATIONS[_key(m["relation"])] if m["relation"] else None
         event_date = _safely(_resolve_day, calendar, month, day, year, relation, published)
-        out.append(_Candidate(m.start(), m.end(), "absolute" if has_day else "month", event_date))
+        upcoming = has_day and bool(_safely(_upcoming, calendar, month, day, year, relation, published))
+        out.append(_Candidate(m.start(), m.end(), "absolute" if has_day else "month", event_date, upcoming))
     return out
 
 
@@ -444,7 +471,7 @@ def find_dates(text: str, language: str, published: datetime.date | None,
             continue
         taken_to = c.end
         if c.kind is not None:
-            mentions.append(DateMention(c.start, c.end, text[c.start:c.end], c.event_date, c.kind))
+            mentions.append(DateMention(c.start, c.end, text[c.start:c.end], c.event_date, c.kind, c.upcoming))
     return mentions
 
 

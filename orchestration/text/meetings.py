@@ -1104,7 +1104,7 @@ def _sentence_dates(doc: _Document, s: int, e: int) -> list[tuple[DateMention, D
         event = d.event_date
         if event and doc.published and event > doc.published:
             event = None  # never after publication
-        return DateMention(d.start + s, d.end + s, d.text, event, d.kind)
+        return DateMention(d.start + s, d.end + s, d.text, event, d.kind, d.upcoming)
     return [(shift(d), shift(by_span.get((d.start, d.end), d))) for d in real]
 
 
@@ -1137,6 +1137,8 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
     if all(p.startswith("country:") for p in participants) and _about_sport(doc, index):
         return None  # national teams
     date, anchored = _date_for(doc, clause, sentence_dates)
+    if date is not None and date.upcoming:
+        return None  # dated after publication: a meeting to come ("القمة ... الاثنين 16 تموز")
     s, e = doc.sentences[index]
     return _Candidate(index, t.start, t.row.modality, {t.row.cameo_code}, {t.row.trigger_kind},
                       participants, place.entity_id if place else None,
