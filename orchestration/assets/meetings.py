@@ -20,7 +20,7 @@ from .entities import ENTITY_MENTIONS
 MEETINGS = AssetKey(["raw", "meetings"])
 MEETING_PARTICIPANTS = AssetKey(["raw", "meeting_participants"])
 RULE_TABLES = ("meeting_triggers", "meeting_exclusions", "office_titles", "lexicon_person_offices",
-               "calendar_month_names", "relative_date_words", "weekday_names")
+               "calendar_month_names", "relative_date_words", "weekday_names", "common_words")
 SEED_KEYS = [AssetKey(["reference", name]) for name in RULE_TABLES]
 EXTRACTOR_VERSION = "1"
 BATCH = 200
@@ -37,7 +37,7 @@ _worker_state: dict = {}
 
 def _init_extractor(tables: dict[str, list[dict]]) -> None:
     _worker_state["rules"] = MeetingRules.from_rows(
-        tables["meeting_triggers"], tables["meeting_exclusions"], tables["office_titles"])
+        tables["meeting_triggers"], tables["meeting_exclusions"], tables["office_titles"], tables["common_words"])
     _worker_state["dates"] = DateVocabulary.from_rows(
         tables["calendar_month_names"], tables["relative_date_words"], tables["weekday_names"])
     _worker_state["offices"] = OfficeHolder.from_rows(tables["lexicon_person_offices"])

@@ -75,6 +75,7 @@ from .normalize import fold, fold_phrase
 TRIGGERS_SEED = "meeting_triggers.csv"
 EXCLUSIONS_SEED = "meeting_exclusions.csv"
 OFFICE_TITLES_SEED = "office_titles.csv"
+COMMON_WORDS_SEED = "common_words.csv"
 
 MODALITIES = ("in_person", "phone")
 TRIGGER_KINDS = ("meeting", "phone", "visit", "host", "negotiation", "press_conference")
@@ -285,6 +286,9 @@ class MeetingRules:
     triggers: tuple[Trigger, ...]
     exclusions: tuple[Exclusion, ...]
     office_titles: tuple[OfficeTitle, ...]
+    # frequent Arabic words of the news (folded), to tell a future verb: "س" + an imperfect form
+    # the news uses ("ستتضمن" = "س" + "تتضمن") is one, "سياسة" is not ("ياسة" is no word)
+    arabic_words: frozenset[str] = frozenset()
     _compiled: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -301,7 +305,8 @@ class MeetingRules:
                 raise ValueError(f"bad office title row: {o}")
 
     @classmethod
-    def from_rows(cls, triggers: list[dict], exclusions: list[dict], office_titles: list[dict]) -> MeetingRules:
+    def from_rows(cls, triggers: list[dict], exclusions: list[dict], office_titles: list[dict],
+                  common_words: Iterable[dict] = ()) -> MeetingRules:
         def s(row, key):
             return str(row[key]).strip()
         return cls(
@@ -310,13 +315,24 @@ class MeetingRules:
             exclusions=tuple(Exclusion(s(r, "language"), s(r, "marker"), s(r, "kind")) for r in exclusions),
             office_titles=tuple(OfficeTitle(s(r, "language"), s(r, "title"), s(r, "office"))
                                 for r in office_titles),
+            arabic_words=frozenset(s(r, "word") for r in common_words if s(r, "language") == "ar"),
         )
 
     @classmethod
     def from_seed_dir(cls, path: str | Path) -> MeetingRules:
         path = Path(path)
+        common = path / COMMON_WORDS_SEED
         return cls.from_rows(_read_csv(path / TRIGGERS_SEED), _read_csv(path / EXCLUSIONS_SEED),
-                             _read_csv(path / OFFICE_TITLES_SEED))
+                             _read_csv(path / OFFICE_TITLES_SEED), _read_csv(common) if common.exists() else ())
+
+    def is_arabic_future_verb(self, word: str) -> bool:
+        """"ستتضمن", "سيواصل", "سنعمل" (folded): the future prefix on an imperfect form that the
+        news uses; "سياسة", "سنوات", "ستة" are not ("ياسة", "نوات" are no words, "تة" too short)."""
+        if word[:1] in ("و", "ف") and word[1:2] == "س":
+            word = word[1:]
+        rest = word[1:]
+        return (len(rest) >= 4 and word[0] == "س" and rest[0] in "یتنا" and not rest.startswith("ال")
+                and rest in self.arabic_words)
 
     def _sets(self, language: str) -> tuple[_PhraseSet, _PhraseSet, _PhraseSet]:
         if language not in self._compiled:
@@ -411,6 +427,7 @@ _FORMER = _folded_set("السابق", "السابقة", "الأسبق", "الا�
                       "آنذاك", "حينها", "حينذاك", "وقتها", "وقتئذ", "وقت", "then")
 _ROLE_MODIFIERS = _FORMER | _folded_set("الجديد", "الجديدة", "الحالي", "الحالية", "جدید", "فعلی", "new", "current")
 _WORD_RE = re.compile(r"\S+")
+_WORD_CHARS = re.compile(r"\w+")
 _NEXT_WORD = re.compile(r" +(?P<word>[^\s،,:؛;.!?؟]+)")
 _LIST_GAP = re.compile(r" *(?:[،,] *)?(?:(?:و|با|مع|and|with)(?: +|(?=\w)|$))?")
 _ROLE_LIST_GAP = re.compile(r" *(?:[،,] *)?(?:(?:و|and)(?: +|(?=\w)|$))?")
@@ -1074,6 +1091,8 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
     while doc.clauses[i].after_that and i > 0 and doc.clauses[i - 1].sentence == clause.sentence:
         i -= 1
         start = doc.clauses[i].start
+    if doc.language == "ar" and doc.rules.arabic_words and _future_verb_governs(doc, clause, trigger):
+        return True
     for x in doc.exclusions:
         kind = x.row.kind
         if kind in (EXPECTED, NEGATED):
@@ -1085,6 +1104,18 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
         elif kind != SPORT and start <= x.start < clause.end:
             if kind == REFUSAL and _COMMENT_WORDS & set(doc.view[min(x.end, trigger.end):max(x.start, trigger.start)].split()):
                 continue  # "رفض ماكرون كشف تفاصيل اتصاله": what is refused is to speak about it
+            return True
+    return False
+
+
+def _future_verb_governs(doc: _Document, clause: _Clause, trigger: _Hit) -> bool:
+    """A future verb the seed does not list, before the meeting word in its clause ("ستتضمن زيارة",
+    "ستشمل لقاء") or right after it ("القمة التي ستعقد"); one further on belongs to another
+    predicate ("لقاء مع أوبرادور الذي ... وسيتولى مهماته")."""
+    for m in _WORD_CHARS.finditer(doc.view, clause.start, clause.end):
+        if not doc.rules.is_arabic_future_verb(m.group()):
+            continue
+        if m.start() < trigger.start or _ATTRIBUTE_GAP.fullmatch(doc.view, trigger.end, m.start()):
             return True
     return False
 
