@@ -658,3 +658,12 @@ def test_an_arabic_future_verb_the_seed_does_not_list_makes_the_clause_future():
     m = one("وعقد لافروف لقاء مع كيري الذي حقق فوزا ساحقا وسيتولى مهماته قريبا.", "ar", published=D(2016, 5, 6))
     assert set(m.participants) == {LAVROV, KERRY}
     assert meetings("القمة بين لافروف وكيري التي ستعقد في موسكو.", "ar", published=D(2016, 5, 6)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "بعد أيام على الإعلان المفاجئ عن قمة بين لافروف وكيري.",  # an announced summit
+    "ويأتي هذا مع ترقب العالم قمة لافروف وكيري في موسكو.",  # an awaited one
+    "وكان من المنتظر أن تنعقد القمة بين لافروف وكيري في موسكو.",
+])
+def test_announced_and_awaited_summits_are_not_meetings(text):
+    assert meetings(text, "ar", published=D(2016, 5, 6)) == []
