@@ -664,6 +664,7 @@ def test_an_arabic_future_verb_the_seed_does_not_list_makes_the_clause_future():
     "بعد أيام على الإعلان المفاجئ عن قمة بين لافروف وكيري.",  # an announced summit
     "ويأتي هذا مع ترقب العالم قمة لافروف وكيري في موسكو.",  # an awaited one
     "وكان من المنتظر أن تنعقد القمة بين لافروف وكيري في موسكو.",
+    "وطالب لافروف كيري بالعودة إلى المشاورات.",  # a demand for talks
 ])
-def test_announced_and_awaited_summits_are_not_meetings(text):
+def test_announced_awaited_and_demanded_talks_are_not_meetings(text):
     assert meetings(text, "ar", published=D(2016, 5, 6)) == []
