@@ -197,3 +197,9 @@ def test_final_alef_maqsura_is_no_gentilic_where_the_text_writes_fi_with_ya():
     lex = Lexicon([entry("country:YE", "اليمني", "gentilic", country="YE")])
     assert lex.find("أصيب في الرئة اليمنى في المعارك", "ar") == []  # "the right lung"
     assert [m.surface for m in lex.find("قال الوزير اليمنى فى عدن", "ar")] == ["اليمنى"]  # ى for ي throughout
+
+
+def test_an_arabic_adjective_of_nationality_after_its_noun_is_the_country():
+    lex = Lexicon([entry("country:SD", "السوداني", "gentilic", ambiguous=True, country="SD")])
+    assert [m.entity_id for m in lex.find("قال الرئيس السوداني إن", "ar")] == ["country:SD"]
+    assert lex.find("قال السوداني إن", "ar") == []

@@ -668,3 +668,11 @@ def test_an_arabic_future_verb_the_seed_does_not_list_makes_the_clause_future():
 ])
 def test_announced_awaited_and_demanded_talks_are_not_meetings(text):
     assert meetings(text, "ar", published=D(2016, 5, 6)) == []
+
+
+def test_an_ambassador_title_is_a_person_only_where_the_text_names_him():
+    amb = "person:some_russian_ambassador"
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": amb, "office": "ambassador", "country_code": "RU", "start_year": "2010", "end_year": ""}])
+    found = meetings("التقى كيري السفير الروسي في واشنطن.", "ar", published=D(2016, 5, 6), offices=offices)
+    assert all(amb not in m.participants for m in found)

@@ -92,6 +92,8 @@ REFUSAL = "refusal"
 _PREPARATION_GAP = re.compile(r" +(?:[^\s،,:؛;.!?؟]+ +)?")
 _ATTRIBUTE_GAP = re.compile(r"(?: +[^\s،,:؛;.!?؟]+){0,2}? +")
 COUNTERPART = "counterpart"
+# Offices a country has many holders of at a time (one ambassador per capital and body).
+_MANY_HOLDERS = frozenset({"ambassador"})
 # Offices that head a state where it has no president: the title "president" reaches them.
 _HEAD_OF_STATE_STAND_INS = {"president": ("supreme_leader", "monarch")}
 
@@ -671,7 +673,9 @@ class _Document:
         A country without a president has its head of state called so ("الرئيس الكوري الشمالي")."""
         ids = [p for p in self._office_holders(office, country) if p not in exclude]
         mentioned = [p for p in ids if p in self.persons_in_doc]
-        if country is None:  # "our country" of an unknown outlet: only a holder the text names
+        if country is None or office in _MANY_HOLDERS:
+            # "our country" of an unknown outlet, or an office a country has many of at once (its
+            # ambassadors, the lexicon knowing few): only a holder the text names
             found = mentioned[0] if len(mentioned) == 1 else None
         elif len(ids) == 1:
             found = ids[0]
