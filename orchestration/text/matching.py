@@ -184,12 +184,13 @@ class Lexicon:
             return not lam_form
         if language != "ar":
             return False
-        word_end = start
-        while word_end < len(folded) and _is_letter(folded[word_end]):
-            word_end += 1
         for prefix in ("و", "ف") if lam_form else ARABIC_PREFIXES:
             p = start - len(prefix)
             if p >= 0 and folded[p:start] == prefix and (p == 0 or not _is_letter(folded[p - 1])):
+                # most hits inside a word have no clitic before them: the word's end only now
+                word_end = start
+                while word_end < len(folded) and _is_letter(folded[word_end]):
+                    word_end += 1
                 whole, rest = word_rank.get(folded[p:word_end]), word_rank.get(folded[start:word_end])
                 return whole is None or (rest is not None and rest < whole)
         return False
@@ -298,6 +299,11 @@ class Lexicon:
                     firm_countries.add(firm[0].country_code)
         mentions = []
         for i, (start, end, group) in enumerate(kept):
+            if len(group) == 1 and not group[0].is_ambiguous and group[0].alias_kind != "geonames_word":
+                e = group[0]  # one firm reading: nothing to decide
+                mentions.append(Mention(e.entity_id, e.entity_type, start, end, body[start:end],
+                                        e.alias_kind, e.country_code, e.is_ambiguous))
+                continue
             types = {e.entity_type for e in group}
             # what the words around it say it is: a state ("وزير خارجية مالي"), a place ("مدينة حمص")
             cued = {t for t, ok in (
