@@ -396,11 +396,11 @@ _KIN = _folded_set("صهر", "زوجة", "زوج", "نجل", "نجلة", "ابن
 _RELATIONS = _AIDES | _KIN
 # "refused to comment on / reveal details of the meeting": the meeting took place.
 _COMMENT_WORDS = _folded_set("كشف", "الكشف", "التعليق", "تعليق", "الإفصاح", "الإدلاء", "الحديث", "الخوض",
-                             "اظهار", "اظهارنظر", "توضیح", "جزئیات", "comment", "reveal", "details")
-# "هذا اللقاء", "این دیدار": a meeting told before, not one more ("أطلعه على نتائج هذا اللقاء").
+                             "اظهار", "توضیح", "جزئیات", "comment", "reveal", "details")
 _AND = _folded_set("و", "and")
 # Meeting nouns that are also verbs: the verb ends its clause.
 _VERB_HOMOGRAPHS = {"fa": _folded_set("نشست")}
+# "هذا اللقاء", "این دیدار": a meeting told before, not one more ("أطلعه على نتائج هذا اللقاء").
 _DEMONSTRATIVES = _folded_set("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "این", "آن", "همین", "همان",
                               "this", "that")
 _SOURCES = _folded_set("من", "از", "from")  # "لاجئين من سوريا": where people or things come from
@@ -1106,7 +1106,8 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
             if _PREPARATION_GAP.fullmatch(doc.view, x.end, trigger.start):
                 return True
         elif kind != SPORT and start <= x.start < clause.end:
-            if kind == REFUSAL and _COMMENT_WORDS & set(doc.view[min(x.end, trigger.end):max(x.start, trigger.start)].split()):
+            between = doc.view[min(x.end, trigger.end):max(x.start, trigger.start)]
+            if kind == REFUSAL and _COMMENT_WORDS & set(between.split()):
                 continue  # "رفض ماكرون كشف تفاصيل اتصاله": what is refused is to speak about it
             return True
     return False
