@@ -102,3 +102,15 @@ def test_a_table_built_before_the_watermark_column_is_reloaded(folders):
     assert run_pipeline(seeds, warehouse).success
     assert mentions(warehouse) == before
     assert query(warehouse, "select count(*) from marts.fct_mentions where processed_at is null") == [(0,)]
+
+
+def test_a_seed_table_built_before_the_seed_gained_a_column_is_reloaded(folders):
+    tmp, seeds, _ = folders
+    warehouse = tmp / "incremental.duckdb"
+    before = mentions(warehouse)
+    con = duckdb.connect(str(warehouse))  # the shape an older Khabar built: common_words without is_place_name
+    con.execute("alter table reference.common_words drop column is_place_name")
+    con.close()
+    assert run_pipeline(seeds, warehouse).success
+    assert query(warehouse, "select count(*) from reference.common_words where is_place_name") != [(0,)]
+    assert mentions(warehouse) == before
