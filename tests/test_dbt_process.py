@@ -110,3 +110,54 @@ def test_khabar_dbt_subprocess_brings_back_the_plain_subprocess(monkeypatch):
     import subprocess
 
     assert seen[0] is not subprocess and seen[1] is subprocess
+
+
+def test_dbt_makes_log_lines_only_for_loggers_that_keep_them(monkeypatch):
+    import io
+    import logging
+
+    from dbt_common import behavior_flags
+    from dbt_common.events import logger as dbt_logger
+    from dbt_common.events.base_types import EventLevel
+    from dbt_common.events.base_types import msg_from_base_event
+    from dbt_common.events.types import Note
+
+    from orchestration.dbt_process import skip_dbt_work_nobody_sees
+
+    # the patched functions are restored after this test: the patch is meant for forked dbt children
+    monkeypatch.setattr(dbt_logger._Logger, "write_line", dbt_logger._Logger.write_line)
+    monkeypatch.setattr(behavior_flags.BehaviorFlagRendered, "_default_source",
+                        behavior_flags.BehaviorFlagRendered.__dict__["_default_source"])
+    original_source = behavior_flags.BehaviorFlagRendered({"name": "f", "default": False, "description": "d"},
+                                                          {})._behavior_change_event.flag_source
+    skip_dbt_work_nobody_sees()
+
+    stream = io.StringIO()
+    info_logger = dbt_logger._JsonLogger(dbt_logger.LoggerConfig(
+        name=f"khabar-test-{id(stream)}", level=EventLevel.INFO, line_format=dbt_logger.LineFormat.Json,
+        output_stream=stream))
+    made = []
+    monkeypatch.setattr(info_logger, "create_line", lambda msg: made.append(msg) or msg.info.msg)
+    info_logger.write_line(msg_from_base_event(Note(msg="a debug line"), level=EventLevel.DEBUG))
+    info_logger.write_line(msg_from_base_event(Note(msg="an info line"), level=EventLevel.INFO))
+    assert [m.info.msg for m in made] == ["an info line"]  # the debug line was never made
+    assert stream.getvalue().strip() == "an info line"
+    assert logging.getLogger(info_logger.name).level == logging.INFO
+
+    # a behaviour flag still names the module that declared it, here this test module
+    patched = behavior_flags.BehaviorFlagRendered({"name": "f", "default": False, "description": "d"}, {})
+    assert patched._behavior_change_event.flag_source == original_source == __name__
+
+
+def test_a_forked_dbt_keeps_debug_lines_in_its_file_log_when_asked(dbt_manifest, tmp_path):
+    for level, debug_expected in (("debug", True), ("info", False)):
+        env = dbt_env(tmp_path / level)
+        process = ForkedDbt([DBT, "ls", "--resource-type", "model", "--profiles-dir", ".",
+                             "--log-level-file", level], env, ROOT / "dbt_project")
+        stdout_levels = {e["info"]["level"] for e in events(process)}
+        assert process.wait(timeout=60) == 0
+        file_levels = {json.loads(line)["info"]["level"]
+                       for line in (tmp_path / level / "target" / "dbt.log").read_text().splitlines()
+                       if line.startswith("{")}
+        assert "info" in file_levels and ("debug" in file_levels) == debug_expected
+        assert "debug" not in stdout_levels and "info" in stdout_levels

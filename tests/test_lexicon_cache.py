@@ -30,3 +30,14 @@ def test_worker_initializer_loads_the_cached_automaton(tmp_path, monkeypatch):
     entities._init_matcher(path)
     mentions, _ = entities.match_batch([("doc", "التقى لافروف نظيره", "ar")])
     assert mentions["entity_id"] == ["person:lavrov"] and mentions["char_start"] == [6]
+
+
+def test_a_pickled_lexicon_holds_plain_rows_and_matches_like_the_original():
+    lexicon = Lexicon([LexiconEntry("person:lavrov", "person", "لافروف", "ar", "name", False, "RU", 0),
+                       LexiconEntry("place:tartus", "place", "طرطوس", "ar", "name", False, "SY", 115769)])
+    text = "التقى لافروف في طرطوس"
+    before = lexicon.find(text, "ar")  # entries made for the hits are not written to the pickle
+    data = pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL)
+    assert b"LexiconEntry" not in data  # rows, not entry objects: loading does not re-create ~40,000 objects
+    assert pickle.loads(data).find(text, "ar") == before
+    assert [m.entity_id for m in before] == ["person:lavrov", "place:tartus"]

@@ -18,7 +18,7 @@ from ..text.gazetteer import load_countries, load_places
 from ..text.lexicon import LEXICON_TABLES, build_lexicon, fingerprint
 from ..text.tokenize import split_sentences
 from ..text.unlinked import find_unlinked_persons
-from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables, replace_rows, table_exists
+from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables, reference_tables, replace_rows
 from .articles import ARTICLES
 
 COUNTRIES = AssetKey(["raw", "countries"])
@@ -60,17 +60,6 @@ def gazetteer(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
             replace_rows(con, table, frame, "entity_id", [])
     yield MaterializeResult(asset_key=COUNTRIES, metadata={"dagster/row_count": countries.height})
     yield MaterializeResult(asset_key=PLACES, metadata={"dagster/row_count": places.height})
-
-
-def read_reference_tables(con) -> dict[str, list[dict]]:
-    """The lexicon seeds as loaded by dbt into the ``reference`` schema."""
-    tables = {}
-    for name in LEXICON_TABLES:
-        if table_exists(con, "reference", name):
-            tables[name] = con.sql(f"select * from reference.{name}").pl().to_dicts()
-        else:
-            tables[name] = []
-    return tables
 
 
 _worker_lexicon = None
@@ -145,7 +134,7 @@ def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
         with in_transaction(con):
             prepare_tables(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
                            "entity_mentions_state")
-            tables = read_reference_tables(con)
+            tables = reference_tables(con, LEXICON_TABLES)
             version = code_version(matching, lexicon, gazetteer_module, normalize, unlinked_module)
             lexicon_fp = f"{MATCHER_VERSION}:{version}:{fingerprint(tables)}"
             # an article re-cleaned by other code has other offsets: its tokenizer fingerprint counts too

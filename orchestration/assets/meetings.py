@@ -14,7 +14,7 @@ from ..text.dates import DateVocabulary
 from ..text.matching import Mention
 from ..text.meetings import MeetingRules, OfficeHolder, extract_meetings
 from ..text.tokenize import split_sentences
-from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables, table_exists
+from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables, reference_tables
 from .entities import ENTITY_MENTIONS
 
 MEETINGS = AssetKey(["raw", "meetings"])
@@ -109,8 +109,7 @@ def extract_meetings_asset(context: AssetExecutionContext, warehouse: DuckDBWare
         with in_transaction(con):
             prepare_tables(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
                            "meetings_state")
-            tables = {name: con.sql(f"select * from reference.{name}").pl().to_dicts()
-                      if table_exists(con, "reference", name) else [] for name in RULE_TABLES}
+            tables = reference_tables(con, RULE_TABLES)
             rules_fp = _rules_fingerprint(tables)
             outlet_country = _outlet_countries(con)
             published = dict(con.execute("""
