@@ -1,5 +1,6 @@
 """The schedule and the input-folder sensor, evaluated against a temporary folder."""
 import os
+import re
 
 from dagster import DagsterInstance, RunRequest, SkipReason, build_schedule_context, build_sensor_context
 
@@ -92,14 +93,38 @@ def test_forkserver_preloads_the_code_location_and_not_hazm():
     assert PRELOAD_MODULES == ["orchestration.definitions"]
 
 
-def test_the_persian_normalizer_is_built_only_for_persian_work():
-    from orchestration.text.normalize import _persian_normalizer, prepare_for
+def test_the_persian_normalizer_is_built_only_for_persian_work(monkeypatch):
+    from orchestration.text import normalize
 
-    _persian_normalizer.cache_clear()
-    prepare_for(["ar", "ar"])
-    assert _persian_normalizer.cache_info().currsize == 0  # Arabic articles only: hazm not loaded
-    prepare_for(iter(["ar", "fa"]))
-    assert _persian_normalizer.cache_info().currsize == 1  # built once, inherited by forked workers
+    monkeypatch.setattr(normalize, "_normalizer", None)
+    normalize.prepare_for(["ar", "ar"])
+    assert normalize._normalizer is None  # Arabic articles only: hazm not loaded
+    normalize.prepare_for(iter(["ar", "fa"]))
+    built = normalize._normalizer
+    assert built is not None  # built once, inherited by forked workers
+    normalize.prepare_for(["fa"])
+    assert normalize._normalizer is built
+
+
+def test_the_persian_normalizer_is_built_once_then_loaded_from_the_cache(tmp_path, monkeypatch):
+    from hazm import Normalizer
+
+    from orchestration.text import normalize
+
+    monkeypatch.setattr(normalize, "_normalizer", None)
+    normalize.prepare_for(["fa"], tmp_path)
+    built = normalize._normalizer
+    assert [p.name.startswith("hazm-normalizer-") for p in tmp_path.iterdir()] == [True]
+
+    monkeypatch.setattr(normalize, "_normalizer", None)
+    monkeypatch.setattr(Normalizer, "__init__", lambda *a, **k: (_ for _ in ()).throw(AssertionError("built again")))
+    normalize.prepare_for(["fa"], tmp_path)
+    loaded = normalize._normalizer
+    assert loaded is not built and isinstance(loaded, Normalizer)
+    for line in ("وزیر امور خارجه ايران با همتاي روسی خود ديدار كرد .  او گفت : «ما ۱۲ توافق داریم» ... می شود",
+                 "کتاب‌ها را میخوانم و نمیدانستم که سلاااام", "#خبر_فوری ۱۲۳۴ و ۳.۵ درصد"):
+        assert loaded.normalize(line) == built.normalize(line)
+    assert loaded.tokenizer.number_int_repl(re.match(r"(\d+)", "123")) == " NUM3 "  # hazm's lambdas, back
 
 
 def test_dbt_builds_skip_json_artifacts_and_keep_sql_out_of_the_file_log_unless_asked(monkeypatch):

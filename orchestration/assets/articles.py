@@ -56,7 +56,8 @@ def tokenize_articles(context: AssetExecutionContext, warehouse: DuckDBWarehouse
             wanted = {d: f"{TOKENIZER_VERSION}:{version}:{lang}" for d, lang in language.items()}
             todo, stale = plan(con, "tokenized_state", wanted)
             forget(con, TABLE_SCHEMAS, "tokenized_state", stale)
-        normalize.prepare_for(language[d] for d in todo)  # once here, inherited by the workers
+        # once here, inherited by the workers; hazm's normalizer kept beside the warehouse
+        normalize.prepare_for((language[d] for d in todo), settings.cache_dir(warehouse.resolved_path()))
         doc_batches = batched(todo, BATCH)
         batches = (con.execute(
             "select distinct on (doc_id) doc_id, text, language from raw.source_files"
