@@ -203,3 +203,15 @@ def test_an_arabic_adjective_of_nationality_after_its_noun_is_the_country():
     lex = Lexicon([entry("country:SD", "السوداني", "gentilic", ambiguous=True, country="SD")])
     assert [m.entity_id for m in lex.find("قال الرئيس السوداني إن", "ar")] == ["country:SD"]
     assert lex.find("قال السوداني إن", "ar") == []
+
+
+def test_talks_named_after_a_city_give_the_city_but_an_adjective_after_talks_is_no_town():
+    from orchestration.text.lexicon import build_lexicon, read_seed_dir
+
+    from .conftest import ROOT
+
+    lexicon = build_lexicon(read_seed_dir(ROOT / "dbt_project" / "seeds"))
+    names = lambda text, lang: [m.entity_id for m in lexicon.find(text, lang) if m.entity_type == "place"]  # noqa: E731
+    assert "place:gn1526273" in names("در این دیدار درباره روند آستانه گفت‌وگو شد", "fa")  # Astana
+    assert names("ایران در آستانه انتخابات است", "fa") == []  # "on the threshold of"
+    assert names("لإجراء محادثات عالية المستوى مع المسؤولين", "ar") == []  # "high-level", not Aley

@@ -676,3 +676,38 @@ def test_an_ambassador_title_is_a_person_only_where_the_text_names_him():
         {"person_id": amb, "office": "ambassador", "country_code": "RU", "start_year": "2010", "end_year": ""}])
     found = meetings("التقى كيري السفير الروسي في واشنطن.", "ar", published=D(2016, 5, 6), offices=offices)
     assert all(amb not in m.participants for m in found)
+
+
+def test_the_sender_of_a_message_is_not_at_the_meeting_it_is_delivered_at():
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": KERRY, "office": "president", "country_code": "US", "start_year": "2013", "end_year": ""}])
+    for text in ("التقى لافروف ظريف في موسكو حاملا رسالة من الرئيس الأمريكي كيري.",
+                 "التقى لافروف ظريف في موسكو وسلمه رسالة شفوية من الرئيس الأمريكي.",
+                 "التقى لافروف ظريف في موسكو حاملا رسالة من كيري."):
+        m = one(text, "ar", published=D(2016, 5, 6), offices=offices)
+        assert set(m.participants) == {LAVROV, ZARIF}, text
+    m = one("لاوروف در مسکو با ظریف دیدار کرد و پیام کری را به او داد.", "fa", published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_a_second_event_after_a_comma_and_kama_has_its_own_participants():
+    found = meetings("وأجرى لافروف مكالمة هاتفية مع ظريف، كما تلقى المعلم اتصالا هاتفيا من كيري.", "ar",
+                     published=D(2016, 5, 6))
+    assert {frozenset(m.participants) for m in found} == {frozenset({LAVROV, ZARIF}), frozenset({MUALLEM, KERRY})}
+
+
+def test_a_meeting_word_governing_a_referring_one_is_about_the_talks_told_before():
+    # "hosting these talks": no second, in-person meeting beside the call
+    found = meetings("ظریف در تماس تلفنی با لاوروف از میزبانی این گفت‌وگوها تشکر کرد.", "fa", published=D(2016, 5, 6))
+    assert [(m.modality, set(m.participants)) for m in found] == [("phone", {ZARIF, LAVROV})]
+    # a demonstrative before a word that is no meeting word leaves the meeting word alone
+    m = one("لاوروف در این هفته با ظریف در مسکو دیدار کرد.", "fa", published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+@pytest.mark.parametrize("text", [
+    "لافروف يلغي لقاءه مع كيري في موسكو.",  # cancels (present tense)
+    "كيري لا يخطط لعقد قمة مع لافروف.",  # does not plan
+])
+def test_cancelled_and_unplanned_meetings_are_not_meetings(text):
+    assert meetings(text, "ar", published=D(2016, 5, 6)) == []

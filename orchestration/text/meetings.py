@@ -393,7 +393,11 @@ _AIDES = _folded_set("نائب", "مساعد", "مستشار", "معاون", "م
 _KIN = _folded_set("صهر", "زوجة", "زوج", "نجل", "نجلة", "ابنة", "شقيق", "شقيقة", "عقيلة", "أرملة", "والد", "والدة",
                    "داماد", "همسر", "پسر", "دختر", "برادر", "خواهر", "فرزند", "son", "daughter", "wife",
                    "husband", "brother", "sister")
-_RELATIONS = _AIDES | _KIN
+# A message's sender is not at the meeting it is delivered at: "حاملا رسالة من الرئيس الجزائري",
+# "پیام رئیس‌جمهور", "نامه‌ای از ...".
+_MESSAGES = _folded_set("رسالة", "برسالة", "رسالتين", "پیام", "پیامی", "نامه")
+_FROM = _folded_set("من", "از", "from")
+_RELATIONS = _AIDES | _KIN | _MESSAGES
 # "refused to comment on / reveal details of the meeting": the meeting took place.
 _COMMENT_WORDS = _folded_set("كشف", "الكشف", "التعليق", "تعليق", "الإفصاح", "الإدلاء", "الحديث", "الخوض",
                              "اظهار", "توضیح", "جزئیات", "comment", "reveal", "details")
@@ -517,9 +521,15 @@ class _Document:
                 self.country_of.setdefault(m.entity_id, m.country_code)
         trigger_set, exclusion_set, title_set = rules._sets(language)
         inside = self._inside_mention
-        self.triggers = [h for h in trigger_set.find(self.view)
-                         if not any(h.overlaps(m.start, m.end) for m in self.mentions)
-                         and not set(self._words_before(h.start, 1)) & _DEMONSTRATIVES
+        found = [h for h in trigger_set.find(self.view) if not any(h.overlaps(m.start, m.end) for m in self.mentions)]
+        referring = [h for h in found if set(self._words_before(h.start, 1)) & _DEMONSTRATIVES]
+        # where each demonstrative of a referring phrase starts ("این" of "این گفت‌وگوها")
+        demonstratives = {self.view.rfind(" ", 0, h.start - 1) + 1 for h in referring}
+        self.triggers = [h for h in found
+                         if h not in referring
+                         # "میزبانی این گفت‌وگوها" (hosting these talks): about the talks told before too
+                         and len(self.view[:h.end]) + len(self.view[h.end:]) - len(self.view[h.end:].lstrip(" "))
+                         not in demonstratives
                          and not self._a_verb_that_ends_its_clause(h)]
         self._name_edges: tuple[set[int], set[int]] | None = None
         if not self.triggers:
@@ -601,8 +611,10 @@ class _Document:
     def _after_a_relation(self, pos: int) -> bool:
         """"نائب الرئيس", "ومستشار وزير الخارجية", "صهر ترامب": what follows names whom the aide
         serves or the relative belongs to."""
-        before = self._words_before(pos, 1)
+        before = self._words_before(pos, 3)
         word = before[-1] if before else ""
+        if word in _FROM:  # "رسالة من الرئيس", "رسالة شفوية من الرئيس": a message word before "from"
+            return any(w in _MESSAGES or (w[:1] in ("و", "ب") and w[1:] in _MESSAGES) for w in before[-3:-1])
         return word in _RELATIONS or (word[:1] in ("و", "ف") and word[1:] in _RELATIONS)
 
     def _served(self, titles_after_a_relation: list[_Hit]) -> set[int]:
