@@ -711,3 +711,10 @@ def test_a_meeting_word_governing_a_referring_one_is_about_the_talks_told_before
 ])
 def test_cancelled_and_unplanned_meetings_are_not_meetings(text):
     assert meetings(text, "ar", published=D(2016, 5, 6)) == []
+
+
+def test_phone_talks_written_as_talks_by_phone_are_calls():
+    m = one("إثر محادثات هاتفية أجراها لافروف الأحد مع كيري.", "ar", published=D(2016, 5, 6))
+    assert m.modality == "phone" and set(m.participants) == {LAVROV, KERRY}
+    m = one("أجرى لافروف الأربعاء محادثة هاتفية مع كيري.", "ar", published=D(2016, 5, 6))
+    assert m.modality == "phone"
