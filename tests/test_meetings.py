@@ -718,3 +718,16 @@ def test_phone_talks_written_as_talks_by_phone_are_calls():
     assert m.modality == "phone" and set(m.participants) == {LAVROV, KERRY}
     m = one("أجرى لافروف الأربعاء محادثة هاتفية مع كيري.", "ar", published=D(2016, 5, 6))
     assert m.modality == "phone"
+
+
+def test_separate_meetings_pair_their_one_side_with_each_of_the_others():
+    found = meetings("لاوروف روز سه‌شنبه در دیدارهای جداگانه با ظریف و کری در مسکو گفت‌وگو کرد.", "fa",
+                     published=D(2016, 5, 6))
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([LAVROV, ZARIF]), sorted([LAVROV, KERRY])])
+    # the one side unnamed: the others did not meet one another
+    assert meetings("او در دیدارهای جداگانه با ظریف و کری گفت‌وگو کرد.", "fa", published=D(2016, 5, 6)) == []
+    found = meetings("إثر محادثات هاتفية أجراها لافروف الأحد مع ظريف ثم مع كيري.", "ar", published=D(2016, 5, 6))
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([LAVROV, ZARIF]), sorted([LAVROV, KERRY])])
+    # without such a word, one meeting of all three
+    m = one("التقى لافروف ظريف وكيري في موسكو.", "ar", published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF, KERRY}

@@ -1093,7 +1093,7 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
         for t in triggers:
             c = _candidate(doc, index, t, sentence_dates)
             if c:
-                candidates.append(c)
+                candidates.extend(_separate_meetings(doc, c, t))
     merged = _merge(candidates)
     return [_to_meeting(doc, c) for c in merged]
 
@@ -1192,6 +1192,39 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
                       participants, place.entity_id if place else None,
                       place.country_code if place else None, date, anchored, doc.body[s:e],
                       doc.body[t.start:t.end])
+
+
+# "in separate meetings with A and B", "then with B": one side met each of the others, who did
+# not meet one another
+_SEPARATELY_RE = re.compile(r"(?<!\w)(جداگانه|جدا گانه|منفصله|منفصلین|منفصلتین|علی حده)(?!\w)")
+_THEN_WITH_RE = re.compile(r"(?<!\w)ثم مع(?!\w)")
+
+
+def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidate]:
+    """One candidate per pair where the clause says the meetings were separate."""
+    clause = doc.clause_of(t.start)
+    # from the sentence's start: the marker may stand in an earlier clause that lends its actors
+    # ("در دیدارهای جداگانه با A و B درباره برجام، امنیت ... گفت‌وگو کرد")
+    start = doc.sentences[clause.sentence][0]
+    text = doc.view[start:clause.end]
+    marker = _SEPARATELY_RE.search(text) or _THEN_WITH_RE.search(text)
+    if marker is None or len(c.participants) < 2:
+        return [c]
+    if marker.re is _THEN_WITH_RE:  # "X ... مع A ثم مع B": X is the first named
+        subject, others = c.participants[0], c.participants[1:]
+    else:
+        cut = start + marker.start()
+        after = {m.entity_id for m in doc.mentions if cut <= m.start < clause.end}
+        after |= {p for r in doc.roles if cut <= r.hit.start < clause.end for p in doc._resolve_role(r, set())[0]}
+        subjects = [p for p in c.participants if p not in after]
+        if not subjects:
+            return []  # "در دیدارهای جداگانه با A و B" with its subject unnamed: A and B did not meet
+        if len(subjects) > 1:
+            return [c]
+        subject, others = subjects[0], [p for p in c.participants if p in after]
+    if len(others) < 2:
+        return [c]
+    return [replace(c, participants=[subject, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
 
 
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
