@@ -731,3 +731,13 @@ def test_separate_meetings_pair_their_one_side_with_each_of_the_others():
     # without such a word, one meeting of all three
     m = one("التقى لافروف ظريف وكيري في موسكو.", "ar", published=D(2016, 5, 6))
     assert set(m.participants) == {LAVROV, ZARIF, KERRY}
+
+
+def test_a_meeting_told_without_its_place_takes_the_place_of_a_larger_one():
+    text = "لاوروف در مسکو با ظریف و کری دیدار کرد. لاوروف شامگاه دوشنبه با ظریف دیدار و گفت‌وگو کرد."
+    found = {frozenset(m.participants): m.location_entity_id for m in meetings(text, "fa", published=D(2016, 5, 6))}
+    assert found == {frozenset({LAVROV, ZARIF, KERRY}): MOSCOW, frozenset({LAVROV, ZARIF}): MOSCOW}
+    # a meeting of other people does not lend its place
+    text = "لاوروف در مسکو با ظریف دیدار کرد. کری شامگاه دوشنبه با المعلم دیدار و گفت‌وگو کرد."
+    found = {frozenset(m.participants): m.location_entity_id for m in meetings(text, "fa", published=D(2016, 5, 6))}
+    assert found[frozenset({KERRY, MUALLEM})] is None

@@ -1095,6 +1095,15 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
             if c:
                 candidates.extend(_separate_meetings(doc, c, t))
     merged = _merge(candidates)
+    # a meeting told without its place takes the place of one the article tells of all its
+    # participants and more ("روحانی در نیویورک با مکرون، جانسون و آبه دیدار کرد", then the
+    # meeting with Macron alone)
+    for c in merged:
+        if c.location is None and c.modality == "in_person":
+            host = next((m for m in merged if m.location is not None and m.modality == "in_person"
+                         and set(c.participants) < set(m.participants)), None)
+            if host is not None:
+                c.location, c.place_country = host.location, host.place_country
     return [_to_meeting(doc, c) for c in merged]
 
 
