@@ -8,7 +8,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export KHABAR_SEEDS_DIR ?= $(CURDIR)/seeds
 export KHABAR_WAREHOUSE ?= $(CURDIR)/warehouse/khabar.duckdb
 
-.PHONY: install manifest run test ui sql bench profile lock score clean
+.PHONY: install manifest run test ui sql bench profile lock score score-held-out clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (Python 3.11)"; exit 1; }
@@ -44,6 +44,12 @@ sql: install
 
 score:
 	$(PY) ../shared/eval/score.py --warehouse "$(KHABAR_WAREHOUSE)" --gold ../shared/eval/gold/seeds.yaml
+
+# Ten articles written apart from the code, with their key (eval/README.md).
+score-held-out: install manifest
+	rm -rf eval/held_out.duckdb eval/held_out.dbt-target eval/held_out.cache
+	$(PY) -m benchmarks.steps eval/held_out eval/held_out.duckdb > /dev/null
+	$(PY) ../shared/eval/score.py --warehouse eval/held_out.duckdb --gold eval/held_out.yaml
 
 bench: install manifest
 	$(PY) -m benchmarks.run
