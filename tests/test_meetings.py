@@ -741,3 +741,19 @@ def test_a_meeting_told_without_its_place_takes_the_place_of_a_larger_one():
     text = "لاوروف در مسکو با ظریف دیدار کرد. کری شامگاه دوشنبه با المعلم دیدار و گفت‌وگو کرد."
     found = {frozenset(m.participants): m.location_entity_id for m in meetings(text, "fa", published=D(2016, 5, 6))}
     assert found[frozenset({KERRY, MUALLEM})] is None
+
+
+def test_counterparts_of_several_countries_each_resolve_and_their_speaker_may_stand_in_the_clause_before():
+    # Zarif's counterparts in Russia and the US (2016): Lavrov and Kerry, met separately
+    text = "ظریف پیش از آغاز نشست، جداگانه با همتایان روسی و آمریکایی خود دیدار و گفت‌وگو کرد."
+    found = meetings(text, "fa", published=D(2016, 5, 6))
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([ZARIF, LAVROV]), sorted([ZARIF, KERRY])])
+
+
+def test_a_demonstrative_with_a_clitic_still_refers_to_a_meeting_told_before():
+    # "لهذه القمة": "for this summit", one the article has told of (or will)
+    assert meetings("وقال كيري الذي لا يخفي تحمسه لهذه القمة مع لافروف إنه سينتظر.", "ar",
+                    published=D(2016, 5, 6)) == []
+    # "بأن" is "that", not "ب" + the Persian demonstrative "آن": the meeting after it stands
+    m = one("ذكر البيان بأن لقاء جمع كيري ولافروف في موسكو أمس.", "ar", published=D(2016, 5, 6))
+    assert set(m.participants) == {KERRY, LAVROV}

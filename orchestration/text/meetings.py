@@ -407,6 +407,8 @@ _VERB_HOMOGRAPHS = {"fa": _folded_set("نشست")}
 # "هذا اللقاء", "این دیدار": a meeting told before, not one more ("أطلعه على نتائج هذا اللقاء").
 _DEMONSTRATIVES = _folded_set("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "این", "آن", "همین", "همان",
                               "this", "that")
+# the Arabic ones, which take a clitic ("لهذه القمة"); "بأن" is not "ب" + Persian "آن"
+_CLITIC_DEMONSTRATIVES = _folded_set("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين")
 _SOURCES = _folded_set("من", "از", "from")  # "لاجئين من سوريا": where people or things come from
 _EACH = _folded_set("كل", "each")  # "كل من روسيا وإيران": each of, the actors themselves
 _PLACE_NOUNS = _folded_set("شهر", "مدينة", "المدينة", "العاصمة", "پایتخت", "کاخ", "قصر", "city", "capital")
@@ -522,7 +524,7 @@ class _Document:
         trigger_set, exclusion_set, title_set = rules._sets(language)
         inside = self._inside_mention
         found = [h for h in trigger_set.find(self.view) if not any(h.overlaps(m.start, m.end) for m in self.mentions)]
-        referring = [h for h in found if set(self._words_before(h.start, 1)) & _DEMONSTRATIVES]
+        referring = [h for h in found if self._after_a_demonstrative(h.start)]
         # where each demonstrative of a referring phrase starts ("این" of "این گفت‌وگوها")
         demonstratives = {self.view.rfind(" ", 0, h.start - 1) + 1 for h in referring}
         self.triggers = [h for h in found
@@ -607,6 +609,12 @@ class _Document:
             role.appositive = self._apposition(role)
             roles.append(role)
         return roles
+
+    def _after_a_demonstrative(self, pos: int) -> bool:
+        """"این دیدار", "هذا اللقاء", "لهذه القمة" (a clitic on the demonstrative)."""
+        before = self._words_before(pos, 1)
+        word = before[-1] if before else ""
+        return word in _DEMONSTRATIVES or (word[:1] in ("و", "ل", "ب", "ف") and word[1:] in _CLITIC_DEMONSTRATIVES)
 
     def _after_a_relation(self, pos: int) -> bool:
         """"نائب الرئيس", "ومستشار وزير الخارجية", "صهر ترامب": what follows names whom the aide
@@ -718,8 +726,9 @@ class _Document:
             office = self._office_of(other) if other else None
             if office is None or not role.countries:
                 return [], True
-            found = self._resolve(office, role.countries[0], exclude | {other})
-            return ([found], False) if found else ([], True)
+            # "همتایان روس و ترک خود": one counterpart per country
+            found = [p for c in role.countries if (p := self._resolve(office, c, exclude | {other}))]
+            return list(dict.fromkeys(found)), len(found) < len(role.countries)
         if role.our_country:
             found = self._resolve(role.office, self.outlet_country, exclude)
             return ([found], False) if found else ([], True)
@@ -809,6 +818,16 @@ class _Document:
 
 
 # --- participants -------------------------------------------------------------------------
+def _subject_before(doc: _Document, clause: _Clause) -> str | None:
+    """The first person named in the clause just before ``clause`` in its sentence, if any."""
+    earlier = [c for c in doc.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+    if not earlier:
+        return None
+    previous = earlier[-1]
+    return next((m.entity_id for _, m in doc._mentions_in(previous.start, previous.end)
+                 if m.entity_type == "person" and not _is_topic_at(doc, m.start)), None)
+
+
 def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tuple[list[str], bool]:
     """Participants named in a clause (persons, else countries), and whether it names an
     unresolved group of others ("the ministers of the countries taking part"). Without a
@@ -845,6 +864,12 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
             continue
         before = [p for pos, p in persons if pos < r.hit.start]
         other = before[-1] if before else (persons[0][1] if persons else None)
+        if other is None and trigger is not None:
+            # "روحانی پیش از آغاز نشست، جداگانه با همتایان روس و ترک خود دیدار کرد": whose
+            # counterparts is said by the first person of the sentence's clause before
+            other = _subject_before(doc, clause)
+            if other is not None:
+                persons.insert(0, (clause.start - 1, other))
         found, missing = doc._resolve_role(r, {p for _, p in persons}, other)
         persons += [(r.hit.start, p) for p in found]
         unresolved |= missing
@@ -1224,7 +1249,8 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
     else:
         cut = start + marker.start()
         after = {m.entity_id for m in doc.mentions if cut <= m.start < clause.end}
-        after |= {p for r in doc.roles if cut <= r.hit.start < clause.end for p in doc._resolve_role(r, set())[0]}
+        after |= {p for r in doc.roles if cut <= r.hit.start < clause.end
+                  for p in doc._resolve_role(r, set(), c.participants[0])[0]}
         subjects = [p for p in c.participants if p not in after]
         if not subjects:
             return []  # "در دیدارهای جداگانه با A و B" with its subject unnamed: A and B did not meet
