@@ -530,8 +530,7 @@ class _Document:
         self.triggers = [h for h in found
                          if h not in referring
                          # "میزبانی این گفت‌وگوها" (hosting these talks): about the talks told before too
-                         and len(self.view[:h.end]) + len(self.view[h.end:]) - len(self.view[h.end:].lstrip(" "))
-                         not in demonstratives
+                         and self._next_word_start(h.end) not in demonstratives
                          and not self._a_verb_that_ends_its_clause(h)]
         self._name_edges: tuple[set[int], set[int]] | None = None
         if not self.triggers:
@@ -609,6 +608,11 @@ class _Document:
             role.appositive = self._apposition(role)
             roles.append(role)
         return roles
+
+    def _next_word_start(self, pos: int) -> int:
+        while pos < len(self.view) and self.view[pos] == " ":
+            pos += 1
+        return pos
 
     def _after_a_demonstrative(self, pos: int) -> bool:
         """"این دیدار", "هذا اللقاء", "لهذه القمة" (a clitic on the demonstrative)."""
