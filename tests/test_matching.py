@@ -215,3 +215,15 @@ def test_talks_named_after_a_city_give_the_city_but_an_adjective_after_talks_is_
     assert "place:gn1526273" in names("در این دیدار درباره روند آستانه گفت‌وگو شد", "fa")  # Astana
     assert names("ایران در آستانه انتخابات است", "fa") == []  # "on the threshold of"
     assert names("لإجراء محادثات عالية المستوى مع المسؤولين", "ar") == []  # "high-level", not Aley
+
+
+def test_an_outlet_whose_name_is_a_word_is_the_outlet_on_a_source_line_or_after_a_dateline():
+    from orchestration.text.lexicon import build_lexicon, read_seed_dir
+
+    from .conftest import ROOT
+
+    lexicon = build_lexicon(read_seed_dir(ROOT / "dbt_project" / "seeds"))
+    orgs = lambda text: [m.entity_id for m in lexicon.find(text, "ar") if m.entity_type == "organization"]  # noqa: E731
+    assert orgs("المصدر : الجزيرة + وكالات") == ["org:al_jazeera"]
+    assert orgs("موسكو/ الأناضول") == ["org:anadolu"]
+    assert orgs("وصل الوفد إلى الجزيرة العربية") == []  # "the (Arabian) peninsula"
