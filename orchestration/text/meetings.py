@@ -409,6 +409,11 @@ _DEMONSTRATIVES = _folded_set("هذا", "هذه", "ذلك", "تلك", "هذين"
                               "this", "that")
 # the Arabic ones, which take a clitic ("لهذه القمة"); "بأن" is not "ب" + Persian "آن"
 _CLITIC_DEMONSTRATIVES = _folded_set("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين")
+def _with_clitic(word: str, clitics: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` is one of ``words`` behind one of the one-letter ``clitics`` ("لهذه", "ومستشار")."""
+    return word[:1] in clitics and word[1:] in words
+
+
 _SOURCES = _folded_set("من", "از", "from")  # "لاجئين من سوريا": where people or things come from
 _EACH = _folded_set("كل", "each")  # "كل من روسيا وإيران": each of, the actors themselves
 _PLACE_NOUNS = _folded_set("شهر", "مدينة", "المدينة", "العاصمة", "پایتخت", "کاخ", "قصر", "city", "capital")
@@ -618,7 +623,7 @@ class _Document:
         """"این دیدار", "هذا اللقاء", "لهذه القمة" (a clitic on the demonstrative)."""
         before = self._words_before(pos, 1)
         word = before[-1] if before else ""
-        return word in _DEMONSTRATIVES or (word[:1] in ("و", "ل", "ب", "ف") and word[1:] in _CLITIC_DEMONSTRATIVES)
+        return word in _DEMONSTRATIVES or _with_clitic(word, "ولبف", _CLITIC_DEMONSTRATIVES)
 
     def _after_a_relation(self, pos: int) -> bool:
         """"نائب الرئيس", "ومستشار وزير الخارجية", "صهر ترامب": what follows names whom the aide
@@ -626,8 +631,8 @@ class _Document:
         before = self._words_before(pos, 3)
         word = before[-1] if before else ""
         if word in _FROM:  # "رسالة من الرئيس", "رسالة شفوية من الرئيس": a message word before "from"
-            return any(w in _MESSAGES or (w[:1] in ("و", "ب") and w[1:] in _MESSAGES) for w in before[-3:-1])
-        return word in _RELATIONS or (word[:1] in ("و", "ف") and word[1:] in _RELATIONS)
+            return any(w in _MESSAGES or _with_clitic(w, "وب", _MESSAGES) for w in before[-3:-1])
+        return word in _RELATIONS or _with_clitic(word, "وف", _RELATIONS)
 
     def _served(self, titles_after_a_relation: list[_Hit]) -> set[int]:
         """Mentions of persons an aide serves or a relative belongs to: a name right after the
