@@ -95,7 +95,7 @@ def one(text: str, language: str, **kw) -> Meeting:
 def test_seed_rows_are_valid():
     assert RULES.triggers and RULES.exclusions and RULES.office_titles
     offices = {h.office for h in OfficeHolder.from_seed_dir(SEEDS)}
-    assert {o.office for o in RULES.office_titles} - {"counterpart"} <= offices
+    assert {o.office for o in RULES.office_titles} - {"counterpart", "named_before"} <= offices
     assert {t.modality for t in RULES.triggers} == {"in_person", "phone"}
     assert all(t.cameo_code == "041" for t in RULES.triggers if t.modality == "phone")
 
@@ -330,6 +330,71 @@ def test_our_country_is_the_outlets_country():
     assert set(m.participants) == {LAVROV, ZARIF}
     m = one("التقى لافروف وزير خارجية بلادنا في موسكو.", "ar", published=D(2016, 12, 20), outlet_country="SY")
     assert set(m.participants) == {LAVROV, MUALLEM}
+
+
+def test_a_title_alone_is_the_outlets_holder_the_article_names():
+    text = "وزیر امور خارجه روز سه‌شنبه با لاوروف در مسکو دیدار کرد. ظریف گفت ..."
+    m = one(text, "fa", published=D(2016, 12, 20), outlet_country="IR")
+    assert set(m.participants) == {ZARIF, LAVROV}
+    # not named in the article: not guessed; a plural title is a group, not the outlet's holder;
+    # without the outlet's country, a title alone stays unresolved (Lavrov met someone in Moscow)
+    for found in (meetings(text.replace("ظریف", "او"), "fa", published=D(2016, 12, 20), outlet_country="IR"),
+                  meetings("وزرای خارجه با لاوروف در مسکو دیدار کردند. ظریف گفت ...", "fa",
+                           published=D(2016, 12, 20), outlet_country="IR"),
+                  meetings(text, "fa", published=D(2016, 12, 20))):
+        assert [m.participants for m in found] == [(LAVROV,)]
+
+
+def test_persian_subject_in_the_clause_before_the_with_phrase():
+    # a long subject with a relative clause, then "this morning with X met"
+    m = one("لاوروف که از روز گذشته برای رایزنی در تهران به سر می‌برد، صبح امروز با ظریف دیدار و"
+            " گفت‌وگو کرد.", "fa", published=D(2016, 12, 20))
+    assert set(m.participants) == {LAVROV, ZARIF}
+    assert m.event_date == D(2016, 12, 20)
+    # "with" not taking an actor ("با اشاره به") makes nobody the subject
+    assert meetings("لاوروف گفت، با اشاره به ظریف دیدار کرد.", "fa") == []
+
+
+def test_a_round_of_talks_spoken_about_is_met_by_the_countries_after_it():
+    m = one("ظریف امروز درباره دور پنجم گفت‌وگوهای ایران و عربستان که پنجشنبه گذشته در مسکو برگزار شد، گفت:"
+            " این دور مثبت بود.", "fa", published=D(2016, 12, 20))
+    assert set(m.participants) == {"country:IR", "country:SA"}
+    assert (m.location_entity_id, m.event_date) == (MOSCOW, D(2016, 12, 15))
+
+
+def test_a_date_and_place_aside_does_not_cut_the_clause():
+    m = one("استقبل لافروف، اليوم الثلاثاء 20 ديسمبر 2016 بموسكو، وزير الخارجية الإيراني ظريف.", "ar",
+            published=D(2016, 12, 20))
+    assert set(m.participants) == {LAVROV, ZARIF}
+    assert (m.location_entity_id, m.event_date) == (MOSCOW, D(2016, 12, 20))
+
+
+def test_place_after_a_place_noun_with_its_preposition_clitic():
+    m = one("التقى لافروف ظريف بالعاصمة طهران.", "ar", published=D(2016, 12, 20))
+    assert m.location_entity_id == TEHRAN
+
+
+def test_a_meeting_without_its_day_takes_the_day_of_a_larger_one():
+    found = meetings("نشست لاوروف، ظریف و چاووش اوغلو روز پنجشنبه در مسکو برگزار شد. لاوروف پیش از آغاز نشست"
+                     " با ظریف دیدار کرد.", "fa", published=D(2016, 12, 20))
+    assert [(set(m.participants), m.location_entity_id, m.event_date) for m in found] == [
+        ({LAVROV, ZARIF, CAVUSOGLU}, MOSCOW, D(2016, 12, 15)), ({LAVROV, ZARIF}, MOSCOW, D(2016, 12, 15))]
+
+
+def test_a_meeting_without_its_place_is_at_the_dateline_of_a_participants_country():
+    body = "لافروف يلتقي ظريف\n\nموسكو - سانا\n\nالتقى لافروف ظريف اليوم."
+    assert one(body, "ar", published=D(2016, 12, 20)).location_entity_id == MOSCOW
+    # filed from a city of no participant's country, or no dateline: no place
+    assert one(body.replace("موسكو", "ليما"), "ar", published=D(2016, 12, 20)).location_entity_id is None
+    assert one(body.replace("موسكو - سانا", "قال موسكو"), "ar", published=D(2016, 12, 20)).location_entity_id is None
+
+
+def test_the_minister_of_a_country_is_the_one_named_before():
+    m = one("وصل لافروف إلى طهران. والتقى الوزير الروسي ظريف في طهران.", "ar", published=D(2016, 12, 20))
+    assert set(m.participants) == {LAVROV, ZARIF}
+    # nobody of that country named before: not guessed, and the country is not made a participant
+    found = meetings("وصل كيري إلى طهران. والتقى الوزير الروسي ظريف.", "ar", published=D(2016, 12, 20))
+    assert found == []
 
 
 def test_plural_role_names_each_countrys_holder():

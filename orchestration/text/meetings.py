@@ -92,6 +92,9 @@ REFUSAL = "refusal"
 _PREPARATION_GAP = re.compile(r" +(?:[^\s،,:؛;.!?؟]+ +)?")
 _ATTRIBUTE_GAP = re.compile(r"(?: +[^\s،,:؛;.!?؟]+){0,2}? +")
 COUNTERPART = "counterpart"
+# "الوزير الجزائري", "المبعوث الأممي": a person the article named before, of the country that follows
+NAMED_BEFORE = "named_before"
+REFERRING_OFFICES = frozenset({COUNTERPART, NAMED_BEFORE})
 # Offices a country has many holders of at a time (one ambassador per capital and body).
 _MANY_HOLDERS = frozenset({"ambassador"})
 # Offices that head a state where it has no president: the title "president" reaches them.
@@ -123,6 +126,7 @@ class OfficeTitle:
     language: str
     title: str
     office: str
+    grammatical_number: str = "singular"
 
 
 @dataclass(frozen=True)
@@ -315,7 +319,8 @@ class MeetingRules:
             triggers=tuple(Trigger(s(r, "language"), s(r, "trigger"), s(r, "modality"),
                                    s(r, "cameo_code").zfill(3), s(r, "trigger_kind")) for r in triggers),
             exclusions=tuple(Exclusion(s(r, "language"), s(r, "marker"), s(r, "kind")) for r in exclusions),
-            office_titles=tuple(OfficeTitle(s(r, "language"), s(r, "title"), s(r, "office"))
+            office_titles=tuple(OfficeTitle(s(r, "language"), s(r, "title"), s(r, "office"),
+                                            str(r.get("grammatical_number") or "singular").strip())
                                 for r in office_titles),
             arabic_words=frozenset(s(r, "word") for r in common_words if s(r, "language") == "ar"),
         )
@@ -350,8 +355,8 @@ class MeetingRules:
 
     @property
     def offices(self) -> set[str]:
-        """Offices that titles name (not ``counterpart``)."""
-        return {o.office for o in self.office_titles if o.office != COUNTERPART}
+        """Offices that titles name (not ``counterpart`` or ``named_before``)."""
+        return {o.office for o in self.office_titles if o.office not in REFERRING_OFFICES}
 
 
 # --- grammar words (how meetings are phrased, not what they name) ------------------------
@@ -364,7 +369,7 @@ _HARD_BREAKS = set(":：؛;")
 # «ولید المعلم», “المعارضة”.
 _QUOTES = set("«»“”\"„")
 _QUOTED_TERM_WORDS = 3
-_DATE_ASIDE_WORDS = 4  # "، أمس الخميس،", "، صباح اليوم الاثنين،"
+_DATE_ASIDE_WORDS = 4  # "، أمس الخميس،", "، صباح اليوم الاثنين،"; twice that with the day and the date
 _COMMAS = set("،,")
 _CUT_CHARACTERS = frozenset(_HARD_BREAKS | _COMMAS | _QUOTES)
 _QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
@@ -422,6 +427,7 @@ _TOPIC_MARKERS = [fold_phrase(w) for w in (
     "تجاه", "about", "on")]
 _TOPIC_WORDS = frozenset(t for t in _TOPIC_MARKERS if " " not in t)
 _TOPIC_PHRASES = tuple(t for t in _TOPIC_MARKERS if " " in t)
+_ROUND_WORDS = _folded_set("دور", "الجولة", "جولة")
 _TOPIC_PREPOSITIONS = _folded_set("به", "از", "عن", "ب")  # "اشاره به", "حديث عن"
 _ANAPHORIC_PLACES = [fold_phrase(w) for w in (
     "آنجا", "در این شهر", "در این پایتخت", "هناك", "في المدينة", "في العاصمة", "there")]
@@ -430,6 +436,8 @@ _PRONOUNS = _folded_set("وی", "او", "ایشان", "هو", "هي", "أنه", 
 # "خلال زيارته لموسكو", "در سفر به مسکو": after a word of travel, "to" is where it happens.
 _TRAVEL = tuple(fold_phrase(w) for w in ("سفر", "زيارة", "زيارت", "جولة", "visit", "trip"))
 _WITH = _folded_set("با", "مع", "with")
+_CLOSING_PUNCTUATION = ".،؛:!?»\")"
+_LIGHT_VERBS = _folded_set("کرد", "کردند", "کرده", "کرده‌اند", "کرده است", "داشت", "داشتند", "نمود", "نمودند")
 _DELEGATIONS = _folded_set("هیئت", "هیات", "هیأت", "هیئتی", "وفد", "الوفد", "وفدا", "delegation")
 _OUR_COUNTRY = re.compile("|".join(re.escape(fold_phrase(w)) for w in (
     "کشورمان", "کشور ما", "بلادنا", "بلدنا", "دولتنا")) + r"(?!\w)")
@@ -469,6 +477,7 @@ class _Role:
     appositive: str | None  # the named person this role describes, if any
     consumed: set[int]  # indexes of mentions that belong to the phrase
     former: bool = False  # "the former minister": not the office's holder
+    singular: bool = True  # "the president", not "the ministers"
 
     @property
     def counterpart(self) -> bool:
@@ -609,7 +618,7 @@ class _Document:
             pos, former_after = self._skip_role_modifiers(pos)
             row = h.row
             role = _Role(h, row.office, pos, countries, our, None, consumed,
-                         former=former_before or former_after)
+                         former=former_before or former_after, singular=row.grammatical_number == "singular")
             role.appositive = self._apposition(role)
             roles.append(role)
         return roles
@@ -731,6 +740,11 @@ class _Document:
         """Persons a role names, and whether some of them could not be resolved."""
         if role.former:
             return [], True  # a former holder: which one, the office list cannot tell
+        if role.office == NAMED_BEFORE:
+            named = [m.entity_id for m in reversed(self.mentions) if m.start < role.hit.start
+                     and m.entity_type == "person" and m.entity_id not in exclude
+                     and self.country_of.get(m.entity_id) in role.countries]
+            return (named[:1], False) if named else ([], bool(role.countries))
         if role.counterpart:
             office = self._office_of(other) if other else None
             if office is None or not role.countries:
@@ -742,7 +756,15 @@ class _Document:
             found = self._resolve(role.office, self.outlet_country, exclude)
             return ([found], False) if found else ([], True)
         if not role.countries:
-            return [], True  # "the foreign ministers of the countries taking part"
+            # a title alone ("رئیس‌جمهور", "الرئيس") in an outlet of a known country: its holder
+            # there, if the article names them; a plural one is "the ministers of the countries
+            # taking part"
+            if role.singular and self.outlet_country:
+                named = [p for p in self._office_holders(role.office, self.outlet_country)
+                         if p not in exclude and p in self.persons_in_doc]
+                if len(named) == 1:
+                    return named, False
+            return [], True
         persons, missing = [], False
         for country in role.countries:
             found = self._resolve(role.office, country, exclude)
@@ -754,7 +776,7 @@ class _Document:
     def _unheld_countries(self, role: _Role) -> list[str]:
         """Countries a role names whose holder of that office the lexicon does not know for the
         year: the state itself takes part ("رئیس‌جمهور تاجیکستان", "وزیر خارجه چین")."""
-        if role.former or role.counterpart:
+        if role.former or role.office in REFERRING_OFFICES:
             return []
         countries = role.countries or ([self.outlet_country] if role.our_country and self.outlet_country else [])
         # only where no holder is known at all: a known one may be named in the clause, or the
@@ -795,16 +817,28 @@ class _Document:
         return clauses
 
     def _without_dates_in_commas(self, cuts: list[tuple[int, str]]) -> list[tuple[int, str]]:
-        """Commas around a date alone do not cut: "ماكرون الذي تحدث هاتفيا، أمس الخميس، مع ..."."""
+        """Commas around a date alone, or a date and the place, do not cut: "ماكرون الذي تحدث
+        هاتفيا، أمس الخميس، مع ...", "استقبل سعيّد، اليوم الثلاثاء 27 جويلية 2021 بقصر قرطاج، ..."."""
         drop = set()
-        for (a, kind_a), (b, kind_b) in zip(cuts, cuts[1:]):
-            if kind_a == kind_b == "soft" and self.body[a] in _COMMAS and self.body[b] in _COMMAS:
-                inner = self.body[a + 1:b]
-                words = inner.split()
-                if 0 < len(words) <= _DATE_ASIDE_WORDS:
-                    found = find_dates(inner, self.language, self.published, self.dates)
-                    if sum(len(d.text.split()) for d in found) >= len(words) - 1:
-                        drop |= {a, b}
+        for a, kind in cuts:
+            if kind != "soft" or self.body[a] not in _COMMAS:
+                continue
+            # the closing comma, a cut or not (a place then a title is an apposition comma)
+            b = min((i for i in (self.body.find(c, a + 1) for c in _COMMAS) if i != -1), default=-1)
+            if b == -1:
+                continue
+            inner = self.body[a + 1:b]
+            if any(ch in inner for ch in ".!?؟\n"):
+                continue  # not within the sentence
+            words = inner.split()
+            places = [m for _, m in self._mentions_in(a + 1, b) if m.entity_type == "place"]
+            longest = 2 * _DATE_ASIDE_WORDS + sum(len(self.body[m.start:m.end].split()) + 1 for m in places)
+            if 0 < len(words) <= longest:
+                found = find_dates(inner, self.language, self.published, self.dates)
+                covered = sum(len(d.text.split()) for d in found)
+                covered += sum(len(self.body[m.start:m.end].split()) for m in places)
+                if covered >= len(words) - 1 - len(places) and (found or not places):  # places: their prepositions
+                    drop |= {a, b}
         return [c for c in cuts if c[0] not in drop]
 
     def _list_comma(self, p: int, name_ends: set[int], name_starts: set[int]) -> bool:
@@ -889,7 +923,7 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
         return ordered + [c for c in delegations if c not in ordered], unresolved
     countries = _country_group(doc, mentions, consumed)
     if not countries:  # roles of countries whose holders are unknown: the countries themselves
-        countries = [f"country:{c}" for r in roles if not r.counterpart for c in r.countries]
+        countries = [f"country:{c}" for r in roles if r.office not in REFERRING_OFFICES for c in r.countries]
         countries = list(dict.fromkeys(countries)) if len(set(countries)) > 1 else []
     return list(dict.fromkeys(countries + delegations)), unresolved
 
@@ -915,6 +949,15 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
         with_pos = doc.view.rfind(stem_words[-1], trigger.core, trigger.end)
     elif after and after[0] in _WITH:
         with_pos = trigger.end
+    elif doc.language == "fa" and after and after[0].rstrip(_CLOSING_PUNCTUATION) in _LIGHT_VERBS:
+        # Persian order: "[he], this morning, with Zarif met" -- "with" and its actor before the
+        # meeting verb; the subject stood in the clause before ("دی‌میستورا ... که ... به سر می‌برد،")
+        with_pos = next((clause.start + offset for offset, word in words if word in _WITH), None)
+        if with_pos is None:
+            return False
+        after_with = with_pos + len(doc.view[with_pos:].split(None, 1)[0])
+        if not any(p > after_with and not doc.view[after_with:int(p)].strip() for p in actor_positions):
+            return False  # "با اشاره به", "با حضور": "with" does not take an actor here
     else:
         return False
     # an organization or a country before "with" is the subject too ("the ministry, in talks with")
@@ -925,12 +968,22 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
 def _is_topic_trigger(doc: _Document, t: _Hit) -> bool:
     """A meeting word right after a topic marker, with at most a preposition between: "درباره
     دیدار", "با اشاره به دیدار", "حول لقاء" (not "بشأن التجارة في المفاوضات")."""
-    words = doc._words_before(t.start, 2)
+    words = _without_round(doc._words_before(t.start, 5))
     if words and words[-1] in _TOPIC_PREPOSITIONS:
         words = words[:-1]
     if words and words[-1] in _TOPIC_WORDS:
         return True
     return doc.view[max(0, t.start - 40):t.start].rstrip().endswith(_TOPIC_PHRASES)
+
+
+def _without_round(words: list[str]) -> list[str]:
+    """The words before a meeting word without the round it names: "درباره دور پنجم گفت‌وگوهای",
+    "حول الجولة الخامسة من المحادثات" speak about the talks."""
+    if len(words) >= 3 and words[-1] == "من" and words[-3] in _ROUND_WORDS:
+        return words[:-3]
+    if len(words) >= 2 and words[-2] in _ROUND_WORDS:
+        return words[:-2]
+    return words
 
 
 def _is_topic_at(doc: _Document, pos: int) -> bool:
@@ -1002,6 +1055,8 @@ def _is_locative(doc: _Document, m: Mention) -> bool:
         return True
     if len(before) == 2 and before[-1] in _PLACE_NOUNS and before[0] in _LOCATIVES:
         return True
+    if before and _with_clitic(before[-1], "ب", _PLACE_NOUNS):
+        return True  # "بقصر قرطاج", "بالعاصمة تونس"
     if m.start > 0 and doc.view[m.start - 1] == "ل":  # Arabic "زيارته لموسكو"
         before = [*before[-1:], "ل"]
     return len(before) == 2 and before[-1] in _DIRECTIONS | {"ل"} and before[0].startswith(_TRAVEL)
@@ -1117,10 +1172,11 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
         triggers = [t for t in doc.triggers if s <= t.start < e]
         if not triggers:
             continue
-        triggers = [t for t in triggers if not _excluded(doc, t)]
-        # generic meeting words in a sentence that reports a call describe that call
+        # generic meeting words in a sentence that reports a call describe that call, whether the
+        # call took place or not ("مقدمات یک تماس تلفنی ... در حاشیه اجلاس")
         if any(t.row.modality == "phone" for t in triggers):
             triggers = [t for t in triggers if t.row.modality == "phone" or t.row.trigger_kind != "meeting"]
+        triggers = [t for t in triggers if not _excluded(doc, t)]
         if not triggers:
             continue
         sentence_dates = _sentence_dates(doc, s, e)
@@ -1132,13 +1188,46 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
     # a meeting told without its place takes the place of one the article tells of all its
     # participants and more ("روحانی در نیویورک با مکرون، جانسون و آبه دیدار کرد", then the
     # meeting with Macron alone)
+    # and its day, when it tells none (the bilaterals "before the summit began")
     for c in merged:
-        if c.location is None and c.modality == "in_person":
-            host = next((m for m in merged if m.location is not None and m.modality == "in_person"
-                         and set(c.participants) < set(m.participants)), None)
+        if c.modality != "in_person":
+            continue
+        larger = [m for m in merged if m.modality == "in_person" and set(c.participants) < set(m.participants)]
+        if c.location is None:
+            host = next((m for m in larger if m.location is not None), None)
             if host is not None:
                 c.location, c.place_country = host.location, host.place_country
+        if c.date is None:
+            host = next((m for m in larger if m.date is not None), None)
+            if host is not None:
+                c.date, c.anchored = host.date, host.anchored
+    # a meeting told without its place, of someone of the dateline's country, is at the dateline
+    # ("دمشق-سانا ... بحث المقداد مع بيدرسون اليوم")
+    dateline = _dateline_place(doc)
+    if dateline is not None:
+        for c in merged:
+            if c.location is None and c.modality == "in_person" and dateline.country_code in {
+                    doc.country_of.get(p) or (p.split(":", 1)[1] if p.startswith("country:") else None)
+                    for p in c.participants}:
+                c.location, c.place_country = dateline.entity_id, dateline.country_code
     return [_to_meeting(doc, c) for c in merged]
+
+
+_DATELINE_CUT = re.compile(r"\s*[-–—/(]")
+_DATELINE_SPAN = 400  # a dateline opens the body, after the headline
+
+
+def _dateline_place(doc: _Document) -> Mention | None:
+    """The city a wire report is filed from: a place opening a line and cut from the rest by a
+    dash, a slash or a bracket ("دمشق-سانا", "موسكو/ الأناضول", "ريمبو (السويد) (أ ف ب) -")."""
+    for m in doc.mentions:
+        if m.start > _DATELINE_SPAN:
+            break
+        if m.entity_type != "place" or not m.country_code or doc.body[:m.start].rstrip(" ")[-1:] not in ("", "\n"):
+            continue
+        if _DATELINE_CUT.match(doc.body, m.end):
+            return m
+    return None
 
 
 def _excluded(doc: _Document, trigger: _Hit) -> bool:
