@@ -397,6 +397,29 @@ def test_the_minister_of_a_country_is_the_one_named_before():
     assert found == []
 
 
+def test_talking_with_a_news_outlet_is_an_interview():
+    assert "org:al_jazeera" in RULES.news_outlets  # from the lexicon's organizations
+    lexicon = Lexicon(_entries() + [LexiconEntry("org:al_jazeera", "organization", alias, language, "name", False, "QA")
+                                    for alias, language in (("الجزیره", "fa"), ("الجزيرة", "ar"))])
+
+    def found(text, language):
+        return extract_meetings(text, language, split_sentences(text), lexicon.find(text, language), D(2016, 12, 20),
+                                None, RULES, OFFICES, DATES)
+    assert found("ظریف در گفت‌وگو با الجزیره گفت لاوروف و کری اطلاعی ندارند.", "fa") == []
+    assert found("وقال لافروف في محادثات مع قناة الجزيرة إن كيري لا يعلم.", "ar") == []
+    assert len(found("ظریف در گفت‌وگو با لاوروف گفت ...", "fa")) == 1
+
+
+def test_a_call_told_as_a_frame_has_its_subject_after_the_partner():
+    # "in a call with X, Y denied": Y is the caller, not the person named before the sentence
+    m = one("وصل ظريف. وفي اتصال هاتفي مع نظيره الروسي سيرغي لافروف نفى وزير الخارجية الأمريكي كيري الاتهامات.",
+            "ar", published=D(2016, 12, 20))
+    assert set(m.participants) == {LAVROV, KERRY}
+    # partners joined by "and" leave the subject elided: the one named before
+    m = one("وصل ظريف. وفي اتصال هاتفي مع كيري ولافروف بحث الوضع.", "ar", published=D(2016, 12, 20))
+    assert set(m.participants) == {ZARIF, KERRY, LAVROV}
+
+
 def test_plural_role_names_each_countrys_holder():
     m = one("وزرای امور خارجه سوریه و روسیه در مسکو دیدار کردند.", "fa", published=D(2016, 10, 28))
     assert set(m.participants) == {MUALLEM, LAVROV}

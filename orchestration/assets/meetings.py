@@ -20,7 +20,8 @@ from .entities import ENTITY_MENTIONS
 MEETINGS = AssetKey(["raw", "meetings"])
 MEETING_PARTICIPANTS = AssetKey(["raw", "meeting_participants"])
 RULE_TABLES = ("meeting_triggers", "meeting_exclusions", "office_titles", "lexicon_person_offices",
-               "calendar_month_names", "relative_date_words", "weekday_names", "common_words")
+               "calendar_month_names", "relative_date_words", "weekday_names", "common_words",
+               "lexicon_organizations")
 SEED_KEYS = [AssetKey(["reference", name]) for name in RULE_TABLES]
 EXTRACTOR_VERSION = "1"
 BATCH = 200
@@ -37,7 +38,8 @@ _worker_state: dict = {}
 
 def _init_extractor(tables: dict[str, list[dict]]) -> None:
     _worker_state["rules"] = MeetingRules.from_rows(
-        tables["meeting_triggers"], tables["meeting_exclusions"], tables["office_titles"], tables["common_words"])
+        tables["meeting_triggers"], tables["meeting_exclusions"], tables["office_titles"], tables["common_words"],
+        tables["lexicon_organizations"])
     _worker_state["dates"] = DateVocabulary.from_rows(
         tables["calendar_month_names"], tables["relative_date_words"], tables["weekday_names"])
     _worker_state["offices"] = OfficeHolder.from_rows(tables["lexicon_person_offices"])
@@ -71,7 +73,8 @@ def _rules_fingerprint(tables: dict[str, list[dict]]) -> str:
 
 
 def _outlet_countries(con) -> dict[str, str | None]:
-    """doc_id -> country of the outlet, from the outlet's organization mention or the language."""
+    """doc_id -> country of the outlet: the outlet's organization mention, else the outlet the
+    manifest names as the lexicon knows it, else the language's default."""
     rows = con.execute("""
         with docs as (
             select a.doc_id, a.language, coalesce(m.outlet, a.outlet_in_text) as outlet
@@ -87,9 +90,27 @@ def _outlet_countries(con) -> dict[str, str | None]:
             join docs on docs.doc_id = em.doc_id and docs.outlet is not null and em.surface = docs.outlet
             where o.organization_type = 'news_outlet' and nullif(o.country_code, '') is not null
             group by em.doc_id
+        ),
+        outlet_names as (
+            -- the outlet the manifest names, by the lexicon's name or an alias ("Mosaique FM",
+            -- "france24"), compared without case, spaces or punctuation
+            select o.country_code, name
+            from reference.lexicon_organizations o,
+                 unnest(list_concat([o.name_en], coalesce((
+                     select list(a.alias) from reference.lexicon_organization_aliases a
+                     where a.entity_id = o.organization_id), []))) as t(name)
+            where o.organization_type = 'news_outlet' and nullif(o.country_code, '') is not null
+        ),
+        manifest_outlets as (
+            select docs.doc_id, any_value(n.country_code) as country_code
+            from docs join outlet_names n
+              on regexp_replace(lower(n.name), '[\\s\\p{P}\\p{S}]', '', 'g')
+               = regexp_replace(lower(docs.outlet), '[\\s\\p{P}\\p{S}]', '', 'g')
+            where regexp_replace(docs.outlet, '[\\s\\p{P}\\p{S}]', '', 'g') <> ''
+            group by docs.doc_id
         )
-        select docs.doc_id, docs.language, outlet_orgs.country_code
-        from docs left join outlet_orgs using (doc_id)""").fetchall()
+        select docs.doc_id, docs.language, coalesce(outlet_orgs.country_code, manifest_outlets.country_code)
+        from docs left join outlet_orgs using (doc_id) left join manifest_outlets using (doc_id)""").fetchall()
     return {d: cc or DEFAULT_OUTLET_COUNTRY.get(lang) for d, lang, cc in rows}
 
 

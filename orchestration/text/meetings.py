@@ -76,6 +76,7 @@ TRIGGERS_SEED = "meeting_triggers.csv"
 EXCLUSIONS_SEED = "meeting_exclusions.csv"
 OFFICE_TITLES_SEED = "office_titles.csv"
 COMMON_WORDS_SEED = "common_words.csv"
+ORGANIZATIONS_SEED = "lexicon_organizations.csv"
 
 MODALITIES = ("in_person", "phone")
 TRIGGER_KINDS = ("meeting", "phone", "visit", "host", "negotiation", "press_conference")
@@ -295,6 +296,8 @@ class MeetingRules:
     # frequent Arabic words of the news (folded), to tell a future verb: "س" + an imperfect form
     # the news uses ("ستتضمن" = "س" + "تتضمن") is one, "سياسة" is not ("ياسة" is no word)
     arabic_words: frozenset[str] = frozenset()
+    # the lexicon's news outlets: talking "with" one of them is an interview, not a meeting
+    news_outlets: frozenset[str] = frozenset()
     _compiled: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -312,7 +315,7 @@ class MeetingRules:
 
     @classmethod
     def from_rows(cls, triggers: list[dict], exclusions: list[dict], office_titles: list[dict],
-                  common_words: Iterable[dict] = ()) -> MeetingRules:
+                  common_words: Iterable[dict] = (), organizations: Iterable[dict] = ()) -> MeetingRules:
         def s(row, key):
             return str(row[key]).strip()
         return cls(
@@ -323,14 +326,17 @@ class MeetingRules:
                                             str(r.get("grammatical_number") or "singular").strip())
                                 for r in office_titles),
             arabic_words=frozenset(s(r, "word") for r in common_words if s(r, "language") == "ar"),
+            news_outlets=frozenset(s(r, "organization_id") for r in organizations
+                                   if s(r, "organization_type") == "news_outlet"),
         )
 
     @classmethod
     def from_seed_dir(cls, path: str | Path) -> MeetingRules:
         path = Path(path)
-        common = path / COMMON_WORDS_SEED
+        common, organizations = path / COMMON_WORDS_SEED, path / ORGANIZATIONS_SEED
         return cls.from_rows(_read_csv(path / TRIGGERS_SEED), _read_csv(path / EXCLUSIONS_SEED),
-                             _read_csv(path / OFFICE_TITLES_SEED), _read_csv(common) if common.exists() else ())
+                             _read_csv(path / OFFICE_TITLES_SEED), _read_csv(common) if common.exists() else (),
+                             _read_csv(organizations) if organizations.exists() else ())
 
     def is_arabic_future_verb(self, word: str) -> bool:
         """"ستتضمن", "سيواصل", "سنعمل" (folded): the future prefix on an imperfect form that the
@@ -436,6 +442,7 @@ _PRONOUNS = _folded_set("وی", "او", "ایشان", "هو", "هي", "أنه", 
 # "خلال زيارته لموسكو", "در سفر به مسکو": after a word of travel, "to" is where it happens.
 _TRAVEL = tuple(fold_phrase(w) for w in ("سفر", "زيارة", "زيارت", "جولة", "visit", "trip"))
 _WITH = _folded_set("با", "مع", "with")
+_FRAMES = _folded_set("في", "خلال", "عبر", "در", "طی")  # "في اتصال مع ...", "در دیدار با ..."
 _CLOSING_PUNCTUATION = ".،؛:!?»\")"
 _LIGHT_VERBS = _folded_set("کرد", "کردند", "کرده", "کرده‌اند", "کرده است", "داشت", "داشتند", "نمود", "نمودند")
 _DELEGATIONS = _folded_set("هیئت", "هیات", "هیأت", "هیئتی", "وفد", "الوفد", "وفدا", "delegation")
@@ -960,9 +967,32 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
             return False  # "با اشاره به", "با حضور": "with" does not take an actor here
     else:
         return False
+    if _subject_after_the_frame(doc, trigger, with_pos, actor_positions):
+        return False
     # an organization or a country before "with" is the subject too ("the ministry, in talks with")
     others = [m.start for _, m in doc._mentions_in(clause.start, with_pos) if m.entity_type != "place"]
     return not any(clause.start <= p < with_pos for p in actor_positions + others)
+
+
+def _subject_after_the_frame(doc: _Document, trigger: _Hit, with_pos: int, actor_positions: list) -> bool:
+    """"في اتصال هاتفي مع نظيره ... نفى وزير الخارجية التركي": a meeting told as a frame ("in a call
+    with X") before the clause's verb; its subject is named after the partner, not joined to it."""
+    before = doc._words_before(trigger.start, 1)
+    if not before or not (before[0] in _FRAMES or _with_clitic(before[0], "وف", _FRAMES)):
+        return False
+    # the partner's phrase: names and titles one after another ("نظيره الروسي سيرغي لافروف"), or
+    # joined by "and"; a name after another word is the subject
+    ends = {m.start: m.end for m in doc.mentions} | {r.hit.start: r.end for r in doc.roles}
+    later = sorted(int(p) for p in actor_positions if p > with_pos)
+    if not later:
+        return False
+    phrase_end = ends.get(later[0], later[0])
+    for p in later[1:]:
+        gap = doc.view[phrase_end:p].split()
+        if gap and not all(w in _AND for w in gap):
+            return True
+        phrase_end = max(phrase_end, ends.get(p, p))
+    return False
 
 
 def _is_topic_trigger(doc: _Document, t: _Hit) -> bool:
@@ -1241,6 +1271,8 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
         start = doc.clauses[i].start
     if doc.language == "ar" and doc.rules.arabic_words and _future_verb_governs(doc, clause, trigger):
         return True
+    if _with_a_news_outlet(doc, trigger):
+        return True
     for x in doc.exclusions:
         kind = x.row.kind
         if kind in (EXPECTED, NEGATED):
@@ -1255,6 +1287,25 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
                 continue  # "رفض ماكرون كشف تفاصيل اتصاله": what is refused is to speak about it
             return True
     return False
+
+
+def _with_a_news_outlet(doc: _Document, trigger: _Hit) -> bool:
+    """"در گفت‌وگو با الجزیره", "في حديث مع شبكة سي إن إن": talking with a news outlet is an
+    interview; the outlet may follow a word for what it is ("شبکه", "قناة")."""
+    if not doc.rules.news_outlets:
+        return False
+    clause = doc.clause_of(trigger.start)
+    words = list(_WORD_RE.finditer(doc.view, trigger.end, min(clause.end, trigger.end + 60)))
+    own = doc.view[trigger.core:trigger.end].split()
+    if own and own[-1] in _WITH:
+        start = trigger.end
+    elif words and words[0].group() in _WITH:
+        start = words[0].end()
+    else:
+        return False
+    window = [w for w in words if w.start() >= start][:3]
+    end = window[-1].end() if window else start
+    return any(m.entity_id in doc.rules.news_outlets for _, m in doc._mentions_in(start, end))
 
 
 def _future_verb_governs(doc: _Document, clause: _Clause, trigger: _Hit) -> bool:
