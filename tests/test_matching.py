@@ -227,3 +227,13 @@ def test_an_outlet_whose_name_is_a_word_is_the_outlet_on_a_source_line_or_after_
     assert orgs("المصدر : الجزيرة + وكالات") == ["org:al_jazeera"]
     assert orgs("موسكو/ الأناضول") == ["org:anadolu"]
     assert orgs("وصل الوفد إلى الجزيرة العربية") == []  # "the (Arabian) peninsula"
+
+
+def test_a_place_name_after_a_virus_names_the_disease():
+    lex = Lexicon([entry("place:gn5339111", "كورونا", country="US", population=150_000),
+                   entry("place:gn5339111", "کرونا", country="US", population=150_000)])
+    assert lex.find("تراجع الطلب بسبب فيروس كورونا المستجد", "ar") == []
+    assert lex.find("شیوع ویروس کرونا در جهان", "fa") == []
+    assert [m.entity_id for m in lex.find("وصل إلى كورونا في كاليفورنيا", "ar")] == ["place:gn5339111"]
+    # the cue of another line does not reach the name
+    assert [m.entity_id for m in lex.find("ضحايا فيروس\nكورونا مدينة", "ar")] == ["place:gn5339111"]

@@ -420,6 +420,17 @@ def test_a_call_told_as_a_frame_has_its_subject_after_the_partner():
     assert set(m.participants) == {ZARIF, KERRY, LAVROV}
 
 
+def test_meeting_a_list_told_one_by_one_is_those_meetings():
+    text = ("لاوروف در مسکو با ظریف، کری و چاووش اوغلو دیدار کرد. لاوروف روز دوشنبه با ظریف دیدار کرد."
+            " لاوروف روز سه‌شنبه با کری دیدار کرد. لاوروف روز چهارشنبه با چاووش اوغلو دیدار کرد.")
+    found = meetings(text, "fa", published=D(2016, 12, 22))
+    assert sorted(sorted(m.participants) for m in found) == sorted(
+        sorted([LAVROV, x]) for x in (ZARIF, KERRY, CAVUSOGLU))
+    # one of them not told on its own: the list is a meeting of its own
+    found = meetings(text.rsplit(" لاوروف روز چهارشنبه", 1)[0], "fa", published=D(2016, 12, 22))
+    assert {LAVROV, ZARIF, KERRY, CAVUSOGLU} in [set(m.participants) for m in found]
+
+
 def test_plural_role_names_each_countrys_holder():
     m = one("وزرای امور خارجه سوریه و روسیه در مسکو دیدار کردند.", "fa", published=D(2016, 10, 28))
     assert set(m.participants) == {MUALLEM, LAVROV}

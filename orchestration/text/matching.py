@@ -56,6 +56,9 @@ PLACE_CUES = (
 # ambiguous name is a place only if it names a city of some size.
 EVENT_PLACE_CUES = ("نشست", "مذاکرات", "روند", "اجلاس", "کنفرانس", "مسار", "مؤتمر", "محادثات", "مفاوضات")
 EVENT_PLACE_MIN_POPULATION = 200_000
+# Diseases are named after places ("فيروس كورونا" is not Corona, California; "ویروس زیکا",
+# "حمى إيبولا"): after these words a name is the disease.
+DISEASE_CUES = ("فيروس", "فايروس", "الفيروس", "جائحة", "وباء", "حمى", "ویروس", "بیماری", "همه‌گیری", "virus")
 # A news outlet whose short name is a common word ("الجزيرة" the island, "الأناضول" Anatolia) is
 # the outlet on a source line ("المصدر : الجزيرة", "منبع: ...") or after a dateline ("موسكو/ الأناضول").
 SOURCE_CUES = ("المصدر", "مصدر", "منبع", "source")
@@ -141,6 +144,7 @@ class Lexicon:
         self._country_cues = frozenset(fold(w) for w in COUNTRY_CUES)
         self._place_cues = frozenset(fold(w) for w in PLACE_CUES)
         self._event_place_cues = frozenset(fold(w) for w in EVENT_PLACE_CUES)
+        self._disease_cues = frozenset(fold(w) for w in DISEASE_CUES)
         self._source_cues = frozenset(fold(w) for w in SOURCE_CUES)
         self._person_cues = frozenset(fold(w) for w in PERSON_CUES)
         # The automaton's values point into plain-tuple rows, made into entries the first time a
@@ -298,8 +302,11 @@ class Lexicon:
     def _after_cue(folded: str, start: int, cues: frozenset[str]) -> bool:
         """Whether the word before a hit is one of ``cues``, maybe with a clitic ("بمدينة درعا")."""
         end = start
-        while end > 0 and folded[end - 1] != " ":
+        while end > 0 and folded[end - 1].isalpha():
             end -= 1  # back over a clitic written onto the name itself ("وبدرعا")
+        before = folded[max(0, end - 40):end]
+        if (end > 0 and folded[end - 1] != " ") or before.rstrip(" ").endswith("\n"):
+            return False  # a line break between: "... الإيبولا!\nفريتاون"
         word = folded[folded.rfind(" ", 0, max(0, end - 1)) + 1:end].strip()
         for _ in range(3):  # the cue itself may carry up to two clitics ("وبمدينة")
             if word in cues:
@@ -337,6 +344,10 @@ class Lexicon:
                     firm_countries.add(firm[0].country_code)
         mentions = []
         for i, (start, end, group) in enumerate(kept):
+            if self._after_cue(folded, start, self._disease_cues):
+                group = [e for e in group if e.entity_type != "place"]
+                if not group:
+                    continue
             if len(group) == 1 and not group[0].is_ambiguous and group[0].alias_kind != "geonames_word":
                 e = group[0]  # one firm reading: nothing to decide
                 mentions.append(Mention(e.entity_id, e.entity_type, start, end, body[start:end],

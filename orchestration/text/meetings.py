@@ -1231,6 +1231,9 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
             host = next((m for m in larger if m.date is not None), None)
             if host is not None:
                 c.date, c.anchored = host.date, host.anchored
+    # "روحانی در نیویورک با مکرون، جانسون و آبه دیدار کرد" when the article tells each of those
+    # meetings: a summary of them, not one more
+    merged = [c for c in merged if not _summarises(doc, c, merged)]
     # a meeting told without its place, of someone of the dateline's country, is at the dateline
     # ("دمشق-سانا ... بحث المقداد مع بيدرسون اليوم")
     dateline = _dateline_place(doc)
@@ -1241,6 +1244,28 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
                     for p in c.participants}:
                 c.location, c.place_country = dateline.entity_id, dateline.country_code
     return [_to_meeting(doc, c) for c in merged]
+
+
+def _summarises(doc: _Document, c: _Candidate, merged: list[_Candidate]) -> bool:
+    """Whether ``c`` is one side meeting a list of others "with" whom the article tells a meeting
+    each: the side named before "with", the others after it."""
+    if len(c.participants) < 3:
+        return False
+    clause = doc.clause_of(c.position)
+    with_pos = next((clause.start + m.start() for m in re.finditer(r"\S+", doc.view[clause.start:clause.end])
+                     if m.group() in _WITH), None)
+    if with_pos is None:
+        return False
+    named = doc._mentions_in(clause.start, clause.end)
+    before = {m.entity_id for _, m in named if m.start < with_pos}
+    after = {m.entity_id for _, m in named if m.start > with_pos}
+    for side in c.participants:
+        others = [p for p in c.participants if p != side]
+        if side in before and all(p in after for p in others) and all(
+                any(m is not c and m.modality == c.modality and set(m.participants) == {side, p} for m in merged)
+                for p in others):
+            return True
+    return False
 
 
 _DATELINE_CUT = re.compile(r"\s*[-–—/(]")
