@@ -47,9 +47,11 @@ score:
 
 # Ten articles written apart from the code, with their key (eval/README.md).
 score-held-out: install manifest
-	rm -rf eval/held_out.duckdb eval/held_out.dbt-target eval/held_out.cache
-	$(PY) -m benchmarks.steps eval/held_out eval/held_out.duckdb > /dev/null
-	$(PY) ../shared/eval/score.py --warehouse eval/held_out.duckdb --gold eval/held_out.yaml
+	for set in held_out held_out_2; do \
+	  rm -rf eval/$$set.duckdb eval/$$set.dbt-target eval/$$set.cache && \
+	  $(PY) -m benchmarks.steps eval/$$set eval/$$set.duckdb > /dev/null && \
+	  $(PY) ../shared/eval/score.py --warehouse eval/$$set.duckdb --gold eval/$$set.yaml || exit 1; \
+	done
 
 bench: install manifest
 	$(PY) -m benchmarks.run

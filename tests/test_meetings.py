@@ -431,6 +431,38 @@ def test_meeting_a_list_told_one_by_one_is_those_meetings():
     assert {LAVROV, ZARIF, KERRY, CAVUSOGLU} in [set(m.participants) for m in found]
 
 
+def test_a_visitor_with_two_officials_of_one_country_meets_each():
+    salehi = "person:ali_akbar_salehi"
+    lexicon = Lexicon(_entries() + [LexiconEntry(salehi, "person", "صالحی", "fa", "surname", False, "IR")])
+
+    def found(text):
+        return extract_meetings(text, "fa", split_sentences(text), lexicon.find(text, "fa"), D(2012, 5, 2),
+                                None, RULES, OFFICES, DATES)
+    # Zarif and Salehi are both Iranian: Lavrov met each (the text does not say together)
+    both = found("لاوروف وارد تهران شد و با ظریف و صالحی دیدار کرد.")
+    assert sorted(sorted(m.participants) for m in both) == [sorted([LAVROV, salehi]), sorted([LAVROV, ZARIF])]
+    assert all(m.location_entity_id == TEHRAN for m in both)  # "وارد تهران شد": arrived in Tehran
+    # officials of different countries, or "together": one meeting
+    assert [len(m.participants) for m in found("لاوروف با ظریف و کری دیدار کرد.")] == [3]
+    assert [len(m.participants) for m in found("لاوروف با ظریف و صالحی با هم دیدار کرد.")] == [3]
+
+
+def test_who_announces_a_meeting_is_not_in_it():
+    m = one("کری اعلام کرد لاوروف با ظریف دیدار کرد.", "fa")
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_a_list_after_including_belongs_to_the_meeting_and_the_city_of_monday_is_a_place():
+    dushanbe = LexiconEntry("place:gn1221874", "place", "دوشنبه", "fa", "name", False, "TJ")
+    lexicon = Lexicon(_entries() + [dushanbe])
+    text = ("نشست سران امروز (جمعه) با حضور سران کشورهای عضو، از جمله لاوروف، ظریف و چاووش اوغلو، در شهر دوشنبه"
+            " برگزار شد.")
+    (m,) = extract_meetings(text, "fa", split_sentences(text), lexicon.find(text, "fa"), D(2016, 12, 23), None,
+                            RULES, OFFICES, DATES)
+    assert set(m.participants) == {LAVROV, ZARIF, CAVUSOGLU}
+    assert (m.location_entity_id, m.event_date) == ("place:gn1221874", D(2016, 12, 23))
+
+
 def test_plural_role_names_each_countrys_holder():
     m = one("وزرای امور خارجه سوریه و روسیه در مسکو دیدار کردند.", "fa", published=D(2016, 10, 28))
     assert set(m.participants) == {MUALLEM, LAVROV}

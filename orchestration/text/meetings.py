@@ -388,13 +388,13 @@ _SUBORDINATORS = {
 # ... and "that" (what was said or planned is a clause of its own, but a planning word
 # before it still governs it: "من المقرر أن يلتقي"). A "|" marks the cut inside a phrase.
 _COMPLEMENTIZERS = {
-    "fa": ("گفت |که", "گفته است |که", "گفته بود |که", "اعلام کرد |که", "افزود |که", "تاکید کرد |که",
+    "fa": ("گفت |که", "گفته است |که", "گفته بود |که", "اعلام کرد |که", "اعلام کرد |", "افزود |که", "تاکید کرد |که",
            "تأکید کرد |که", "اظهار داشت |که", "اظهار کرد |که", "خاطرنشان کرد |که", "یادآوری کرد |که",
            "تصریح کرد |که", "نوشت |که", "قرار است |که", "در نظر دارد |که"),
     "ar": ("أن", "إن", "بأن", "وأن", "أنه", "إنه", "بأنه", "وأنه", "أنها", "إنها", "بأنها"),
 }
 # Words whose next name is where something happens or what it is about, not who acts.
-_LOCATIVES = _folded_set("در", "في", "فى", "in", "at")
+_LOCATIVES = _folded_set("در", "في", "فى", "in", "at", "وارد")  # "وارد بغداد شد": arrived in
 _DIRECTIONS = _folded_set("به", "الى", "إلى", "to")
 # Words whose next title or name is whom someone serves or belongs to, not that person:
 # "مساعد وزير الخارجية", "مشاور وزیر خارجه" (an aide of the office, not its holder), "صهر ترامب",
@@ -807,7 +807,7 @@ class _Document:
             p = m.start()
             if m.group() in _HARD_BREAKS:
                 cuts.append((p, "hard"))
-            elif not self._list_comma(p, name_ends, name_starts):
+            elif not self._list_comma(p, name_ends, name_starts) and not _INCLUDING_RE.match(self.view, p + 1):
                 cuts.append((p, "soft"))
         for kind, regex in _clause_cut_regexes(self.language):
             for m in regex.finditer(self.view, s, e):
@@ -1101,7 +1101,9 @@ def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[
     """The place of a meeting: right after the trigger, or after a locative; clause, then sentence.
     A place name inside a date expression ("دوشنبه": Monday, and Dushanbe) is the date."""
     def is_place(m: Mention) -> bool:
-        return m.entity_type == "place" and not any(s < m.end and m.start < e for s, e in date_spans)
+        # ... unless a place noun says which ("در شهر دوشنبه": in the city of Dushanbe)
+        return m.entity_type == "place" and (not any(s < m.end and m.start < e for s, e in date_spans)
+                                             or (doc._words_before(m.start, 1) or [""])[0] in _PLACE_NOUNS)
 
     gap = re.compile(" *").match(doc.view, trigger.end).end()
     attached = doc._mention_at(gap)
@@ -1246,26 +1248,34 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
     return [_to_meeting(doc, c) for c in merged]
 
 
-def _summarises(doc: _Document, c: _Candidate, merged: list[_Candidate]) -> bool:
-    """Whether ``c`` is one side meeting a list of others "with" whom the article tells a meeting
-    each: the side named before "with", the others after it."""
+def _with_list(doc: _Document, c: _Candidate) -> tuple[str, list[str]] | None:
+    """The side and the others of "X ... with A and B": every participant but one (named before
+    the clause's "with", or in the text before) named after it; else None."""
     if len(c.participants) < 3:
-        return False
+        return None
     clause = doc.clause_of(c.position)
     with_pos = next((clause.start + m.start() for m in re.finditer(r"\S+", doc.view[clause.start:clause.end])
                      if m.group() in _WITH), None)
     if with_pos is None:
+        return None
+    after = {m.entity_id for _, m in doc._mentions_in(clause.start, clause.end) if m.start > with_pos}
+    # the side may be elided ("[Pompeo's] meeting with A and B") and come from the text before
+    sides = [p for p in c.participants if p not in after]
+    others = [p for p in c.participants if p not in sides]
+    if len(sides) != 1 or not all(p in after for p in others):
+        return None
+    return sides[0], others
+
+
+def _summarises(doc: _Document, c: _Candidate, merged: list[_Candidate]) -> bool:
+    """Whether ``c`` is one side meeting a list of others "with" whom the article tells a meeting
+    each."""
+    listed = _with_list(doc, c)
+    if listed is None:
         return False
-    named = doc._mentions_in(clause.start, clause.end)
-    before = {m.entity_id for _, m in named if m.start < with_pos}
-    after = {m.entity_id for _, m in named if m.start > with_pos}
-    for side in c.participants:
-        others = [p for p in c.participants if p != side]
-        if side in before and all(p in after for p in others) and all(
-                any(m is not c and m.modality == c.modality and set(m.participants) == {side, p} for m in merged)
-                for p in others):
-            return True
-    return False
+    side, others = listed
+    return all(any(m is not c and m.modality == c.modality and set(m.participants) == {side, p} for m in merged)
+               for p in others)
 
 
 _DATELINE_CUT = re.compile(r"\s*[-–—/(]")
@@ -1406,6 +1416,10 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
 # not meet one another
 _SEPARATELY_RE = re.compile(r"(?<!\w)(جداگانه|جدا گانه|منفصله|منفصلین|منفصلتین|علی حده)(?!\w)")
 _THEN_WITH_RE = re.compile(r"(?<!\w)ثم مع(?!\w)")
+# a comma before "including" opens the list of those the phrase before names ("با حضور سران کشورهای
+# عضو، از جمله رئیسی، عمران خان و لوکاشنکو"), not a clause
+_INCLUDING_RE = re.compile(r" *(از جمله|از جملة|بما فی ذلک|بمن فیهم|بما فیهم|من بینهم|ومنهم|منهم|including)(?!\w)")
+_TOGETHER_RE = re.compile(r"(?<!\w)(با هم|باهم|مشترک|مشترکی|سه جانبه|چند جانبه|معا|سويا|مشترک|مشترکه|ثلاثی|الثلاثی|الثلاثیه|ثلاثیه)(?!\w)")
 
 
 def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidate]:
@@ -1416,7 +1430,18 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
     start = doc.sentences[clause.sentence][0]
     text = doc.view[start:clause.end]
     marker = _SEPARATELY_RE.search(text) or _THEN_WITH_RE.search(text)
-    if marker is None or len(c.participants) < 2:
+    if marker is None:
+        # "با عادل عبدالمهدی نخست‌وزیر و برهم صالح رئیس‌جمهور عراق دیدار کرد": a visitor meeting
+        # officials of one other country meets each of them, unless the text says together
+        listed = _with_list(doc, c)
+        if listed is None or _TOGETHER_RE.search(doc.view, *doc.sentences[clause.sentence]):
+            return [c]
+        side, others = listed
+        countries = {doc.country_of.get(p) for p in others}
+        if len(countries) != 1 or None in countries or doc.country_of.get(side) in countries:
+            return [c]
+        return [replace(c, participants=[side, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
+    if len(c.participants) < 2:
         return [c]
     if marker.re is _THEN_WITH_RE:  # "X ... مع A ثم مع B": X is the first named
         subject, others = c.participants[0], c.participants[1:]
