@@ -58,7 +58,7 @@ EVENT_PLACE_CUES = ("نشست", "مذاکرات", "روند", "اجلاس", "ک�
 EVENT_PLACE_MIN_POPULATION = 200_000
 # Diseases are named after places ("فيروس كورونا" is not Corona, California; "ویروس زیکا",
 # "حمى إيبولا"): after these words a name is the disease.
-DISEASE_CUES = ("فيروس", "فايروس", "الفيروس", "جائحة", "وباء", "حمى", "ویروس", "بیماری", "همه‌گیری", "virus")
+DISEASE_CUES = ("فيروس", "فايروس", "الفيروس", "جائحة", "وباء", "حمى", "ویروس", "بیماری", "virus")
 # A news outlet whose short name is a common word ("الجزيرة" the island, "الأناضول" Anatolia) is
 # the outlet on a source line ("المصدر : الجزيرة", "منبع: ...") or after a dateline ("موسكو/ الأناضول").
 SOURCE_CUES = ("المصدر", "مصدر", "منبع", "source")

@@ -444,7 +444,7 @@ _TRAVEL = tuple(fold_phrase(w) for w in ("سفر", "زيارة", "زيارت", "
 _WITH = _folded_set("با", "مع", "with")
 _FRAMES = _folded_set("في", "خلال", "عبر", "در", "طی")  # "في اتصال مع ...", "در دیدار با ..."
 _CLOSING_PUNCTUATION = ".،؛:!?»\")"
-_LIGHT_VERBS = _folded_set("کرد", "کردند", "کرده", "کرده‌اند", "کرده است", "داشت", "داشتند", "نمود", "نمودند")
+_LIGHT_VERBS = _folded_set("کرد", "کردند", "کرده", "داشت", "داشتند", "نمود", "نمودند")  # one word: "کرده بود"
 _DELEGATIONS = _folded_set("هیئت", "هیات", "هیأت", "هیئتی", "وفد", "الوفد", "وفدا", "delegation")
 _OUR_COUNTRY = re.compile("|".join(re.escape(fold_phrase(w)) for w in (
     "کشورمان", "کشور ما", "بلادنا", "بلدنا", "دولتنا")) + r"(?!\w)")
