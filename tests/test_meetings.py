@@ -463,6 +463,16 @@ def test_a_list_after_including_belongs_to_the_meeting_and_the_city_of_monday_is
     assert (m.location_entity_id, m.event_date) == ("place:gn1221874", D(2016, 12, 23))
 
 
+def test_separate_meetings_said_after_the_list():
+    found = meetings("استقبل لافروف أمس في موسكو كلا من ظريف وكيري، في لقاءين منفصلين.", "ar",
+                     published=D(2016, 12, 20))
+    assert sorted(sorted(m.participants) for m in found) == [sorted([LAVROV, KERRY]), sorted([LAVROV, ZARIF])]
+    # "separate" of something else is no such marker
+    found = meetings("اجتمع لافروف مع ظريف وكيري أمس في موسكو، ووقعوا اتفاقيتين منفصلتين.", "ar",
+                     published=D(2016, 12, 20))
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, KERRY}]
+
+
 def test_plural_role_names_each_countrys_holder():
     m = one("وزرای امور خارجه سوریه و روسیه در مسکو دیدار کردند.", "fa", published=D(2016, 10, 28))
     assert set(m.participants) == {MUALLEM, LAVROV}

@@ -1427,9 +1427,15 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
     clause = doc.clause_of(t.start)
     # from the sentence's start: the marker may stand in an earlier clause that lends its actors
     # ("در دیدارهای جداگانه با A و B درباره برجام، امنیت ... گفت‌وگو کرد")
-    start = doc.sentences[clause.sentence][0]
-    text = doc.view[start:clause.end]
-    marker = _SEPARATELY_RE.search(text) or _THEN_WITH_RE.search(text)
+    # ... or after the list, to the sentence's end ("استقبل X كلا من A و B، في لقاءين منفصلين")
+    start, end = doc.sentences[clause.sentence]
+    marker = _SEPARATELY_RE.search(doc.view, start, clause.end) or _THEN_WITH_RE.search(doc.view, start, clause.end)
+    if marker is None:
+        later = _SEPARATELY_RE.search(doc.view, clause.end, end)
+        # only where it says the meetings were separate ("في لقاءين منفصلين"), not "two separate
+        # agreements"
+        if later and any(0 <= later.start() - h.end <= 2 for h in doc.triggers):
+            marker = later
     if marker is None:
         # "با عادل عبدالمهدی نخست‌وزیر و برهم صالح رئیس‌جمهور عراق دیدار کرد": a visitor meeting
         # officials of one other country meets each of them, unless the text says together
@@ -1446,16 +1452,19 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
     if marker.re is _THEN_WITH_RE:  # "X ... مع A ثم مع B": X is the first named
         subject, others = c.participants[0], c.participants[1:]
     else:
-        cut = start + marker.start()
+        cut = marker.start()
         after = {m.entity_id for m in doc.mentions if cut <= m.start < clause.end}
         after |= {p for r in doc.roles if cut <= r.hit.start < clause.end
                   for p in doc._resolve_role(r, set(), c.participants[0])[0]}
         subjects = [p for p in c.participants if p not in after]
         if not subjects:
             return []  # "در دیدارهای جداگانه با A و B" with its subject unnamed: A and B did not meet
-        if len(subjects) > 1:
+        if len(subjects) == len(c.participants):  # the marker follows them all: the first named is the side
+            subject, others = c.participants[0], c.participants[1:]
+        elif len(subjects) > 1:
             return [c]
-        subject, others = subjects[0], [p for p in c.participants if p in after]
+        else:
+            subject, others = subjects[0], [p for p in c.participants if p in after]
     if len(others) < 2:
         return [c]
     return [replace(c, participants=[subject, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
