@@ -473,6 +473,12 @@ def test_separate_meetings_said_after_the_list():
     assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, KERRY}]
 
 
+def test_a_call_is_between_people_not_the_countries_it_was_about():
+    found = meetings("دبیر شورا امروز در تماس تلفنی با مشاور عراقی از نقش بغداد در گفت‌وگوهای ایران و عربستان"
+                     " قدردانی کرد.", "fa", published=D(2016, 12, 20))
+    assert [m for m in found if m.modality == "phone"] == []
+
+
 def test_plural_role_names_each_countrys_holder():
     m = one("وزرای امور خارجه سوریه و روسیه در مسکو دیدار کردند.", "fa", published=D(2016, 10, 28))
     assert set(m.participants) == {MUALLEM, LAVROV}

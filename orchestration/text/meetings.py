@@ -1402,6 +1402,8 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             return None
     if all(p.startswith("country:") for p in participants) and _about_sport(doc, index):
         return None  # national teams
+    if phone and not any(p.startswith("person:") for p in participants):
+        return None  # people call; countries in a call's clause are what it was about
     date, anchored = _date_for(doc, clause, sentence_dates)
     if date is not None and date.upcoming:
         return None  # dated after publication: a meeting to come ("القمة ... الاثنين 16 تموز")
