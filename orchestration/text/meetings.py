@@ -576,6 +576,11 @@ class _Document:
                for p in self._resolve_role(r, set())[0]])
 
     # -- mentions
+    def participant_country(self, entity_id: str) -> str | None:
+        """The country of a participant: a person's or an organization's, or the country itself."""
+        return self.country_of.get(entity_id) or (
+            entity_id.split(":", 1)[1] if entity_id.startswith("country:") else None)
+
     def _inside_mention(self, start: int, end: int) -> bool:
         return any(m.start < end and start < m.end for m in self.mentions)
 
@@ -1176,8 +1181,7 @@ def _cameo(doc: _Document, c: _Candidate) -> str:
         return HOST_VISIT
     if "visit" in c.kinds:
         return MAKE_VISIT
-    countries = [doc.country_of.get(p) or (p.split(":", 1)[1] if p.startswith("country:") else None)
-                 for p in c.participants]
+    countries = [doc.participant_country(p) for p in c.participants]
     if c.place_country and any(countries):
         if c.place_country in countries:
             if all(x == c.place_country for x in countries if x):
@@ -1242,8 +1246,7 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
     if dateline is not None:
         for c in merged:
             if c.location is None and c.modality == "in_person" and dateline.country_code in {
-                    doc.country_of.get(p) or (p.split(":", 1)[1] if p.startswith("country:") else None)
-                    for p in c.participants}:
+                    doc.participant_country(p) for p in c.participants}:
                 c.location, c.place_country = dateline.entity_id, dateline.country_code
     return [_to_meeting(doc, c) for c in merged]
 
@@ -1254,7 +1257,7 @@ def _with_list(doc: _Document, c: _Candidate) -> tuple[str, list[str]] | None:
     if len(c.participants) < 3:
         return None
     clause = doc.clause_of(c.position)
-    with_pos = next((clause.start + m.start() for m in re.finditer(r"\S+", doc.view[clause.start:clause.end])
+    with_pos = next((m.start() for m in _WORD_RE.finditer(doc.view, clause.start, clause.end)
                      if m.group() in _WITH), None)
     if with_pos is None:
         return None
@@ -1306,7 +1309,7 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
         start = doc.clauses[i].start
     if doc.language == "ar" and doc.rules.arabic_words and _future_verb_governs(doc, clause, trigger):
         return True
-    if _with_a_news_outlet(doc, trigger):
+    if _with_a_news_outlet(doc, clause, trigger):
         return True
     for x in doc.exclusions:
         kind = x.row.kind
@@ -1324,12 +1327,11 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
     return False
 
 
-def _with_a_news_outlet(doc: _Document, trigger: _Hit) -> bool:
+def _with_a_news_outlet(doc: _Document, clause: _Clause, trigger: _Hit) -> bool:
     """"در گفت‌وگو با الجزیره", "في حديث مع شبكة سي إن إن": talking with a news outlet is an
     interview; the outlet may follow a word for what it is ("شبکه", "قناة")."""
     if not doc.rules.news_outlets:
         return False
-    clause = doc.clause_of(trigger.start)
     words = list(_WORD_RE.finditer(doc.view, trigger.end, min(clause.end, trigger.end + 60)))
     own = doc.view[trigger.core:trigger.end].split()
     if own and own[-1] in _WITH:
