@@ -237,3 +237,11 @@ def test_a_place_name_after_a_virus_names_the_disease():
     assert [m.entity_id for m in lex.find("وصل إلى كورونا في كاليفورنيا", "ar")] == ["place:gn5339111"]
     # the cue of another line does not reach the name
     assert [m.entity_id for m in lex.find("ضحايا فيروس\nكورونا مدينة", "ar")] == ["place:gn5339111"]
+
+
+def test_a_place_name_after_hotel_names_the_hotel():
+    lex = Lexicon([entry("place:gn2939951", "کوبورگ", country="DE", population=41_000),
+                   entry("place:gn2761369", "وین", country="AT", population=1_700_000)])
+    found = [m.entity_id for m in lex.find("در وین در هتل کوبورگ گفت‌وگو کرد", "fa")]
+    assert found == ["place:gn2761369"]
+    assert [m.entity_id for m in lex.find("سفر به کوبورگ", "fa")] == ["place:gn2939951"]

@@ -59,6 +59,8 @@ EVENT_PLACE_MIN_POPULATION = 200_000
 # Diseases are named after places ("فيروس كورونا" is not Corona, California; "ویروس زیکا",
 # "حمى إيبولا"): after these words a name is the disease.
 DISEASE_CUES = ("فيروس", "فايروس", "الفيروس", "جائحة", "وباء", "حمى", "ویروس", "بیماری", "virus")
+# Hotels too: "در هتل کوبورگ" is the Hotel Coburg in Vienna, not Coburg in Germany.
+HOTEL_CUES = ("هتل", "فندق", "hotel")
 # A news outlet whose short name is a common word ("الجزيرة" the island, "الأناضول" Anatolia) is
 # the outlet on a source line ("المصدر : الجزيرة", "منبع: ...") or after a dateline ("موسكو/ الأناضول").
 SOURCE_CUES = ("المصدر", "مصدر", "منبع", "source")
@@ -144,7 +146,7 @@ class Lexicon:
         self._country_cues = frozenset(fold(w) for w in COUNTRY_CUES)
         self._place_cues = frozenset(fold(w) for w in PLACE_CUES)
         self._event_place_cues = frozenset(fold(w) for w in EVENT_PLACE_CUES)
-        self._disease_cues = frozenset(fold(w) for w in DISEASE_CUES)
+        self._not_place_cues = frozenset(fold(w) for w in DISEASE_CUES + HOTEL_CUES)
         self._source_cues = frozenset(fold(w) for w in SOURCE_CUES)
         self._person_cues = frozenset(fold(w) for w in PERSON_CUES)
         # The automaton's values point into plain-tuple rows, made into entries the first time a
@@ -344,7 +346,7 @@ class Lexicon:
                     firm_countries.add(firm[0].country_code)
         mentions = []
         for i, (start, end, group) in enumerate(kept):
-            if self._after_cue(folded, start, self._disease_cues):
+            if self._after_cue(folded, start, self._not_place_cues):
                 group = [e for e in group if e.entity_type != "place"]
                 if not group:
                     continue

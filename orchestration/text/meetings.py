@@ -98,6 +98,7 @@ NAMED_BEFORE = "named_before"
 REFERRING_OFFICES = frozenset({COUNTERPART, NAMED_BEFORE})
 # Offices a country has many holders of at a time (one ambassador per capital and body).
 _MANY_HOLDERS = frozenset({"ambassador"})
+_PERSIAN_SPEAKING_STATES = frozenset({"IR", "AF", "TJ"})
 # Offices that head a state where it has no president: the title "president" reaches them.
 _HEAD_OF_STATE_STAND_INS = {"president": ("supreme_leader", "monarch")}
 
@@ -399,7 +400,8 @@ _DIRECTIONS = _folded_set("به", "الى", "إلى", "to")
 # Words whose next title or name is whom someone serves or belongs to, not that person:
 # "مساعد وزير الخارجية", "مشاور وزیر خارجه" (an aide of the office, not its holder), "صهر ترامب",
 # "همسر رئیس جمهور", "المتحدث باسم بوتين".
-_AIDES = _folded_set("نائب", "مساعد", "مستشار", "معاون", "مشاور", "دستیار", "مبعوث", "مبعوثة", "باسم",
+_AIDES = _folded_set("نائب", "نائبة", "مساعد", "مساعدة", "مستشار", "مستشارة", "معاون", "مشاور", "دستیار", "مبعوث",
+                     "مبعوثة", "باسم", "مكتب", "لمكتب", "دفتر",  # "مدير مكتب الرئيس", "رئیس دفتر رئیس‌جمهوری"
                      "فرستاده", "سخنگوی", "deputy", "assistant", "adviser", "advisor", "vice", "envoy", "spokesman")
 _KIN = _folded_set("صهر", "زوجة", "زوج", "نجل", "نجلة", "ابنة", "شقيق", "شقيقة", "عقيلة", "أرملة", "والد", "والدة",
                    "داماد", "همسر", "پسر", "دختر", "برادر", "خواهر", "فرزند", "son", "daughter", "wife",
@@ -430,7 +432,9 @@ _EACH = _folded_set("كل", "each")  # "كل من روسيا وإيران": each
 _PLACE_NOUNS = _folded_set("شهر", "مدينة", "المدينة", "العاصمة", "پایتخت", "کاخ", "قصر", "city", "capital")
 _TOPIC_MARKERS = [fold_phrase(w) for w in (
     "مربوط به", "درباره", "در باره", "پیرامون", "در مورد", "اشاره", "حول", "بشأن", "بخصوص", "حيال", "إزاء",
-    "تجاه", "about", "on")]
+    "تجاه", "about", "on",
+    # relations spoken of: "استعراض علاقات التعاون بين دولة قطر والولايات المتحدة", "روابط ایران و روسیه"
+    "علاقات", "العلاقات", "وعلاقات", "روابط", "مناسبات", "relations")]
 _TOPIC_WORDS = frozenset(t for t in _TOPIC_MARKERS if " " not in t)
 _TOPIC_PHRASES = tuple(t for t in _TOPIC_MARKERS if " " in t)
 _ROUND_WORDS = _folded_set("دور", "الجولة", "جولة")
@@ -439,12 +443,22 @@ _ANAPHORIC_PLACES = [fold_phrase(w) for w in (
     "آنجا", "در این شهر", "در این پایتخت", "هناك", "في المدينة", "في العاصمة", "there")]
 _PRONOUNS = _folded_set("وی", "او", "ایشان", "هو", "هي", "أنه", "إنه", "بأنه", "وأنه", "أنها", "إنها",
                         "بأنها", "he", "she")
-# "خلال زيارته لموسكو", "در سفر به مسکو": after a word of travel, "to" is where it happens.
-_TRAVEL = tuple(fold_phrase(w) for w in ("سفر", "زيارة", "زيارت", "جولة", "visit", "trip"))
+# "خلال زيارته لموسكو", "در سفر به مسکو", "پس از ورود به آنکارا": after a word of travel or
+# arrival, "to" is where it happens.
+_TRAVEL = tuple(fold_phrase(w) for w in ("سفر", "زيارة", "زيارت", "جولة", "ورود", "وصول", "visit", "trip",
+                                           "arrival"))
 _WITH = _folded_set("با", "مع", "with")
+_SINCE = _folded_set("منذ", "since")
+# "the two sides", "received by": a meeting of the one named and someone named before
+_BOTH_SIDES_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
+    "دو طرف", "طرفین", "مورد استقبال", "الطرفان", "الطرفين", "الجانبان", "الجانبين", "both sides")) + r")(?!\w)")
+# "in the presence of": those named after it attend a meeting others hold
+_PRESENCE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
+    "بحضور", "وبحضور", "با حضور", "در حضور", "in the presence of")) + r")(?!\w)")
 _FRAMES = _folded_set("في", "خلال", "عبر", "در", "طی")  # "في اتصال مع ...", "در دیدار با ..."
 _CLOSING_PUNCTUATION = ".،؛:!?»\")"
 _LIGHT_VERBS = _folded_set("کرد", "کردند", "کرده", "داشت", "داشتند", "نمود", "نمودند")  # one word: "کرده بود"
+_PLURAL_LIGHT_VERBS = _folded_set("کردند", "داشتند", "نمودند")
 _DELEGATIONS = _folded_set("هیئت", "هیات", "هیأت", "هیئتی", "وفد", "الوفد", "وفدا", "delegation")
 _OUR_COUNTRY = re.compile("|".join(re.escape(fold_phrase(w)) for w in (
     "کشورمان", "کشور ما", "بلادنا", "بلدنا", "دولتنا")) + r"(?!\w)")
@@ -772,10 +786,15 @@ class _Document:
             # there, if the article names them; a plural one is "the ministers of the countries
             # taking part"
             if role.singular and self.outlet_country:
-                named = [p for p in self._office_holders(role.office, self.outlet_country)
-                         if p not in exclude and p in self.persons_in_doc]
+                holders = [p for p in self._office_holders(role.office, self.outlet_country) if p not in exclude]
+                named = [p for p in holders if p in self.persons_in_doc]
                 if len(named) == 1:
                     return named, False
+                # Persian news of Iran, Afghanistan or Tajikistan calls its own president, minister
+                # ... by the title alone ("رئیس‌جمهور عصر امروز در گفت‌وگوی تلفنی با علی‌اف"), unnamed
+                if self.language == "fa" and self.outlet_country in _PERSIAN_SPEAKING_STATES \
+                        and role.office not in _MANY_HOLDERS and len(holders) == 1:
+                    return holders, False
             return [], True
         persons, missing = [], False
         for country in role.countries:
@@ -951,8 +970,10 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
                 return False
             # a name between it and the trigger is the subject ("أنه كان من المفترض حين زار
             # الرئيس ترامب الرياض واجتمع"), unless joined to the pronoun ("وی و لاوروف در دیدار")
+            # or the object of "with" ("أنه عقد مع برادر اجتماع عمل")
             joined = pos + len(word)
             return not any(joined < p < trigger.start and doc.view[joined:p].strip() not in _AND
+                           and doc._words_before(int(p), 1) not in ([w] for w in _WITH)
                            for p in actor_positions)
     # elided subject: "[he] met with X" -- "with" ends or follows the trigger, nobody before it
     stem_words = doc.view[trigger.core:trigger.end].split()
@@ -1092,9 +1113,12 @@ def _is_locative(doc: _Document, m: Mention) -> bool:
         return True
     if before and _with_clitic(before[-1], "ب", _PLACE_NOUNS):
         return True  # "بقصر قرطاج", "بالعاصمة تونس"
-    if m.start > 0 and doc.view[m.start - 1] == "ل":  # Arabic "زيارته لموسكو"
-        before = [*before[-1:], "ل"]
-    return len(before) == 2 and before[-1] in _DIRECTIONS | {"ل"} and before[0].startswith(_TRAVEL)
+    before = doc._words_before(m.start, 3)
+    if m.start > 1 and doc.view[m.start - 1] == "ل" and not doc.view[m.start - 2].isalnum():
+        before = [*doc._words_before(m.start - 1, 2), "ل"]  # Arabic "زيارته لموسكو"
+    # "زيارته لموسكو", "سفر به مسکو", "زيارة مفاجئة لطهران", "سفر رسمی به مسکو"
+    return len(before) >= 2 and before[-1] in _DIRECTIONS | {"ل"} and \
+        any(w.startswith(_TRAVEL) for w in before[-3:-1])
 
 
 def _topic_between(doc: _Document, a: int, b: int) -> bool:
@@ -1140,12 +1164,22 @@ def _date_for(doc: _Document, clause: _Clause, dates: list[tuple[DateMention, Da
     """The most specific date of the clause, else of its segment (not of what someone said
     before a colon: "the ministry announced on Friday: ...")."""
     seg_start, seg_end = _segment_span(doc, clause)
+    dates = [d for d in dates if not _since(doc, d[0])]
     chosen = ([d for d in dates if clause.start <= d[0].start < clause.end]
               or [d for d in dates if seg_start <= d[0].start < seg_end])
     if not chosen:
         return None, None
     best = pick_date([d for d, _ in chosen])
     return best, next(a for d, a in chosen if d is best)
+
+
+def _since(doc: _Document, date: DateMention) -> bool:
+    """"منذ اندلاع القتال في 15 أبريل": the day something began, not the day of a meeting (unless
+    the meeting is what began: "منذ لقاء ...")."""
+    words = list(_WORD_RE.finditer(doc.view, max(0, date.start - 60), date.start))[-4:]
+    since = next((w.start() for w in reversed(words)
+                  if w.group() in _SINCE or _with_clitic(w.group(), "و", _SINCE)), None)
+    return since is not None and not any(since < t.start < date.start for t in doc.triggers)
 
 
 def _dates_compatible(a: _Candidate, b: _Candidate) -> bool:
@@ -1281,13 +1315,15 @@ def _summarises(doc: _Document, c: _Candidate, merged: list[_Candidate]) -> bool
                for p in others)
 
 
-_DATELINE_CUT = re.compile(r"\s*[-–—/(]")
+# "دمشق-سانا", "الدوحة في 25 فبراير /قنا/", "بيروت، 3 آذار (أ ف ب) -": the place, perhaps its day, a cut
+_DATELINE_CUT = re.compile(r"\s*(?:(?:في|،|,)\s*(?=[^\n/(]{0,30}\d)(?:[^\s/(–—-]+\s+){1,4})?[-–—/(]")
 _DATELINE_SPAN = 400  # a dateline opens the body, after the headline
 
 
 def _dateline_place(doc: _Document) -> Mention | None:
     """The city a wire report is filed from: a place opening a line and cut from the rest by a
-    dash, a slash or a bracket ("دمشق-سانا", "موسكو/ الأناضول", "ريمبو (السويد) (أ ف ب) -")."""
+    dash, a slash or a bracket ("دمشق-سانا", "موسكو/ الأناضول", "ريمبو (السويد) (أ ف ب) -"), perhaps
+    with the day between ("الدوحة في 25 فبراير /قنا/")."""
     for m in doc.mentions:
         if m.start > _DATELINE_SPAN:
             break
@@ -1379,21 +1415,45 @@ def _sentence_dates(doc: _Document, s: int, e: int) -> list[tuple[DateMention, D
 def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidate | None:
     clause = doc.clause_of(t.start)
     topic = _is_topic_trigger(doc, t)
+    attendees: list[str] = []
     if topic:
         # "با اشاره به دیدار وزرای خارجه ...", "حول لقاء ...": the meeting is what someone speaks
         # about; its participants follow it, the speaker before it is not one of them
         participants, unresolved = _clause_actors(doc, replace(clause, start=t.start), None)
     else:
-        participants, unresolved = _clause_actors(doc, clause, t)
+        presence = _PRESENCE_RE.search(doc.view, t.end, clause.end)
+        if presence:
+            # "التقيا الأربعاء في أبوظبي بحضور المبعوث الأممي": who attended joins the meeting,
+            # but is not who met; the subject is still to be found
+            attendees, _ = _clause_actors(doc, replace(clause, start=presence.start()), None)
+            clause_before = replace(clause, end=presence.start())
+            participants, unresolved = _clause_actors(doc, clause_before, t)
+        else:
+            participants, unresolved = _clause_actors(doc, clause, t)
     if not participants and not topic:
-        # an elided subject: the actors of the clause before, else after, in the same segment
+        # an elided subject: the actors of the clause before, else after, in the same segment; an
+        # apposition naming nobody ("، الرجل القوي في شرق البلاد،") stands between a subject and its verb
         segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
         i = segment.index(clause)
-        for other in segment[max(i - 1, 0):i] + segment[i + 1:i + 2]:
+        before = segment[max(i - 1, 0):i]
+        if before and i >= 2 and _plural_verb(doc, t) and not doc._mentions_in(before[0].start, before[0].end) and \
+                not any(before[0].start <= r.hit.start < before[0].end for r in doc.roles):
+            before = [segment[i - 2]]
+        for other in before + segment[i + 1:i + 2]:
             participants, more = _clause_actors(doc, other, None)
             unresolved |= more
             if participants:
                 break
+    if len(participants) == 1 and not topic:
+        participants += [p for p in _with_phrase_after(doc, clause) if p not in participants]
+    if len(participants) == 1 and participants[0].startswith("person:") and \
+            _BOTH_SIDES_RE.search(doc.view, clause.start, clause.end):
+        # "باقری ...، در مراسمی مورد استقبال آکار قرار گرفت و دو طرف ... گفت‌وگو کردند": the other
+        # side is the sentence's subject, in the clause before
+        subject = _subject_before(doc, clause)
+        if subject is not None and subject not in participants:
+            participants.insert(0, subject)
+    participants += [a for a in attendees if a not in participants]
     phone = t.row.modality == "phone"
     date_spans = [(d.start, d.end) for d, _ in sentence_dates]
     place = None if phone else _place_for(doc, t, clause, date_spans)
@@ -1414,6 +1474,27 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
                       participants, place.entity_id if place else None,
                       place.country_code if place else None, date, anchored, doc.body[s:e],
                       doc.body[t.start:t.end])
+
+
+def _plural_verb(doc: _Document, t: _Hit) -> bool:
+    """A meeting verb of two or more ("التقيا", "دیدار کردند"): its subject was named before."""
+    if doc.language == "ar":
+        return t.tail == "ا"
+    after = doc.view[t.end:t.end + 20].split()[:1]
+    return bool(after) and after[0].rstrip(_CLOSING_PUNCTUATION) in _PLURAL_LIGHT_VERBS
+
+
+def _with_phrase_after(doc: _Document, clause: _Clause) -> list[str]:
+    """"اجتمع الشيخ عبدالله ...، بمكتبه في الديوان الأميري صباح اليوم، مع السيد زلماي خليل زاد": the
+    partner's "with" phrase stands after an aside, in a clause of its own."""
+    segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+    for later in segment[segment.index(clause) + 1:segment.index(clause) + 3]:
+        first = doc.view[later.start:later.end].split(None, 1)[:1]
+        if first and (first[0] in _WITH or _with_clitic(first[0], "و", _WITH)):
+            return _clause_actors(doc, later, None)[0]
+        if doc._mentions_in(later.start, later.end):
+            break  # a clause naming someone or something is not an aside
+    return []
 
 
 # "in separate meetings with A and B", "then with B": one side met each of the others, who did
