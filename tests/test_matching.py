@@ -245,3 +245,5 @@ def test_a_place_name_after_hotel_names_the_hotel():
     found = [m.entity_id for m in lex.find("در وین در هتل کوبورگ گفت‌وگو کرد", "fa")]
     assert found == ["place:gn2761369"]
     assert [m.entity_id for m in lex.find("سفر به کوبورگ", "fa")] == ["place:gn2939951"]
+    lex = Lexicon([entry("place:gn360630", "القاهرة", country="EG", population=7_700_000)])
+    assert [m.entity_id for m in lex.find("احتفال في فندق بالقاهرة", "ar")] == ["place:gn360630"]

@@ -909,3 +909,57 @@ def test_a_demonstrative_with_a_clitic_still_refers_to_a_meeting_told_before():
     # "بأن" is "that", not "ب" + the Persian demonstrative "آن": the meeting after it stands
     m = one("ذكر البيان بأن لقاء جمع كيري ولافروف في موسكو أمس.", "ar", published=D(2016, 5, 6))
     assert set(m.participants) == {KERRY, LAVROV}
+
+
+# --- session 15: subjects, partners and places told around asides ------------------------------
+def test_a_dual_verb_after_an_apposition_takes_the_subjects_before_it():
+    # "X and Y, the strong man of the east, met ... in the presence of Z": X and Y met, Z attended
+    m = one("أعلنت البعثة أن لافروف وظريف، الرجل القوي في الشرق، التقيا الأربعاء في طهران بحضور كيري.",
+            "ar", published=D(2019, 2, 28))
+    assert m.participants[:2] == (LAVROV, ZARIF) and KERRY in m.participants
+    assert (m.location_entity_id, m.event_date) == (TEHRAN, D(2019, 2, 27))
+    # a singular verb after an apposition does not reach past it
+    assert meetings("تم إلغاء مؤتمر لافروف وظريف، الساعة 17,00 ت غ، على أن يعقد مؤتمر آخر الجمعة.", "ar") == []
+
+
+def test_the_two_sides_and_received_by_join_the_subject_of_the_clause_before():
+    m = one("ظریف روز گذشته پس از ورود به مسکو، در مراسمی مورد استقبال لاوروف قرار گرفت و دو طرف"
+            " گفت‌وگو کردند.", "fa", published=D(2017, 8, 16))
+    assert set(m.participants) == {ZARIF, LAVROV}
+    assert m.location_entity_id == MOSCOW  # "after arriving in Moscow"
+
+
+def test_the_partner_after_an_aside_in_commas():
+    m = one("اجتمع لافروف، بمكتبه في الديوان صباح اليوم، مع ظريف والوفد المرافق له.", "ar",
+            published=D(2019, 2, 25))
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_a_with_object_between_a_pronoun_and_its_meeting_is_not_the_subject():
+    m = one("وكتب لافروف في تغريدة أنه عقد مع ظريف اجتماع عمل على الغداء.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_relations_between_countries_are_what_a_meeting_discussed():
+    assert meetings("جرى خلال الاجتماع استعراض علاقات التعاون بين روسيا والولايات المتحدة.", "ar") == []
+
+
+def test_a_day_after_since_is_not_the_meetings_day():
+    m = one("التقى لافروف ظريف في أول لقاء مباشر منذ اندلاع القتال في 15 أبريل.", "ar", published=D(2023, 5, 7))
+    assert m.event_date is None
+
+
+def test_a_visit_to_a_place_with_an_adjective_between():
+    m = one("التقى لافروف الثلاثاء في زيارة مفاجئة لطهران، مع ظريف.", "ar", published=D(2018, 4, 11))
+    assert (m.location_entity_id, set(m.participants)) == (TEHRAN, {LAVROV, ZARIF})
+
+
+def test_a_dateline_with_its_day():
+    m = one("طهران في 25 فبراير /قنا/ التقى ظريف لافروف اليوم.", "ar", published=D(2019, 2, 25))
+    assert m.location_entity_id == TEHRAN
+
+
+def test_an_assistant_of_a_minister_is_not_the_minister():
+    found = meetings("افتتح لافروف الجلسة بحضور مساعدة وزير الخارجية الأمريكي للشؤون الأفريقية.", "ar",
+                     published=D(2016, 5, 6))
+    assert all(KERRY not in m.participants for m in found)

@@ -146,7 +146,8 @@ class Lexicon:
         self._country_cues = frozenset(fold(w) for w in COUNTRY_CUES)
         self._place_cues = frozenset(fold(w) for w in PLACE_CUES)
         self._event_place_cues = frozenset(fold(w) for w in EVENT_PLACE_CUES)
-        self._not_place_cues = frozenset(fold(w) for w in DISEASE_CUES + HOTEL_CUES)
+        self._disease_cues = frozenset(fold(w) for w in DISEASE_CUES)
+        self._hotel_cues = frozenset(fold(w) for w in HOTEL_CUES)
         self._source_cues = frozenset(fold(w) for w in SOURCE_CUES)
         self._person_cues = frozenset(fold(w) for w in PERSON_CUES)
         # The automaton's values point into plain-tuple rows, made into entries the first time a
@@ -346,7 +347,9 @@ class Lexicon:
                     firm_countries.add(firm[0].country_code)
         mentions = []
         for i, (start, end, group) in enumerate(kept):
-            if self._after_cue(folded, start, self._not_place_cues):
+            if self._after_cue(folded, start, self._disease_cues) or (
+                    folded[start - 1:start] == " " and self._after_cue(folded, start, self._hotel_cues)):
+                # (a hotel's own name follows the word; "فندق بميدان التحرير" is a hotel in a place)
                 group = [e for e in group if e.entity_type != "place"]
                 if not group:
                     continue
