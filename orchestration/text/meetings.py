@@ -452,9 +452,10 @@ _SINCE = _folded_set("منذ", "since")
 # "the two sides", "received by": a meeting of the one named and someone named before
 _BOTH_SIDES_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
     "دو طرف", "طرفین", "مورد استقبال", "الطرفان", "الطرفين", "الجانبان", "الجانبين", "both sides")) + r")(?!\w)")
-# "in the presence of": those named after it attend a meeting others hold
+# "in the presence of", "with the participation of": those named after it attend a meeting others hold
 _PRESENCE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
-    "بحضور", "وبحضور", "با حضور", "در حضور", "in the presence of")) + r")(?!\w)")
+    "بحضور", "وبحضور", "با حضور", "در حضور", "بمشاركة", "وبمشاركة", "با مشارکت", "in the presence of",
+    "with the participation of")) + r")(?!\w)")
 _FRAMES = _folded_set("في", "خلال", "عبر", "در", "طی")  # "في اتصال مع ...", "در دیدار با ..."
 _CLOSING_PUNCTUATION = ".،؛:!?»\")"
 _LIGHT_VERBS = _folded_set("کرد", "کردند", "کرده", "داشت", "داشتند", "نمود", "نمودند")  # one word: "کرده بود"
