@@ -963,3 +963,21 @@ def test_an_assistant_of_a_minister_is_not_the_minister():
     found = meetings("افتتح لافروف الجلسة بحضور مساعدة وزير الخارجية الأمريكي للشؤون الأفريقية.", "ar",
                      published=D(2016, 5, 6))
     assert all(KERRY not in m.participants for m in found)
+
+
+def test_armed_groups_and_parties_are_sides_of_talks_as_countries_are():
+    lexicon = Lexicon(_entries() + [
+        LexiconEntry("org:taliban", "organization", "حركة طالبان", "ar", "name", False, "AF"),
+        LexiconEntry("org:hamas", "organization", "حماس", "ar", "name", False, "PS"),
+        LexiconEntry("org:fatah", "organization", "فتح", "ar", "name", False, "PS"),
+        LexiconEntry("org:un", "organization", "الأمم المتحدة", "ar", "name", False, None)])
+
+    def found(text):
+        return [set(m.participants) for m in extract_meetings(
+            text, "ar", split_sentences(text), lexicon.find(text, "ar"), D(2019, 2, 26), None, RULES, OFFICES, DATES)]
+    assert found("انطلقت في الدوحة اليوم محادثات بين الولايات المتحدة وحركة طالبان.") == [{"country:US", "org:taliban"}]
+    assert found("بدأت أمس محادثات بين حركتي حماس وفتح في موسكو.") == [{"org:hamas", "org:fatah"}]
+    # an international organization is not a side ("بين روسيا والأمم المتحدة" stays a pair of ...)
+    assert found("انطلقت اليوم محادثات بين روسيا والأمم المتحدة.") == []
+    # sponsors of talks are not their sides, and do not stand in for them
+    assert found("انطلقت أمس محادثات أولية بين الطرفين، برعاية روسيا والولايات المتحدة.") == []

@@ -98,6 +98,7 @@ NAMED_BEFORE = "named_before"
 REFERRING_OFFICES = frozenset({COUNTERPART, NAMED_BEFORE})
 # Offices a country has many holders of at a time (one ambassador per capital and body).
 _MANY_HOLDERS = frozenset({"ambassador"})
+PARTY_ORGANIZATION_TYPES = frozenset({"armed_forces", "armed_group", "political_party"})
 _PERSIAN_SPEAKING_STATES = frozenset({"IR", "AF", "TJ"})
 # Offices that head a state where it has no president: the title "president" reaches them.
 _HEAD_OF_STATE_STAND_INS = {"president": ("supreme_leader", "monarch")}
@@ -299,6 +300,9 @@ class MeetingRules:
     arabic_words: frozenset[str] = frozenset()
     # the lexicon's news outlets: talking "with" one of them is an interview, not a meeting
     news_outlets: frozenset[str] = frozenset()
+    # armed forces, armed groups and parties: sides of talks as countries are ("محادثات بين الجيش
+    # السوداني وقوات الدعم السريع", "بين الولايات المتحدة وحركة طالبان")
+    party_organizations: frozenset[str] = frozenset()
     _compiled: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -329,6 +333,8 @@ class MeetingRules:
             arabic_words=frozenset(s(r, "word") for r in common_words if s(r, "language") == "ar"),
             news_outlets=frozenset(s(r, "organization_id") for r in organizations
                                    if s(r, "organization_type") == "news_outlet"),
+            party_organizations=frozenset(s(r, "organization_id") for r in organizations
+                                          if s(r, "organization_type") in PARTY_ORGANIZATION_TYPES),
         )
 
     @classmethod
@@ -455,7 +461,9 @@ _BOTH_SIDES_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) f
 # "in the presence of", "with the participation of": those named after it attend a meeting others hold
 _PRESENCE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
     "بحضور", "وبحضور", "با حضور", "در حضور", "بمشاركة", "وبمشاركة", "با مشارکت", "in the presence of",
-    "with the participation of")) + r")(?!\w)")
+    "with the participation of",
+    # sponsors and mediators too: "محادثات ... برعاية السعودية والولايات المتحدة"
+    "برعاية", "وبرعاية", "تحت رعاية", "بوساطة", "با میانجیگری", "به میانجیگری")) + r")(?!\w)")
 _FRAMES = _folded_set("في", "خلال", "عبر", "در", "طی")  # "في اتصال مع ...", "در دیدار با ..."
 _CLOSING_PUNCTUATION = ".،؛:!?»\")"
 _LIGHT_VERBS = _folded_set("کرد", "کردند", "کرده", "داشت", "داشتند", "نمود", "نمودند")  # one word: "کرده بود"
@@ -1068,10 +1076,12 @@ def _delegation_countries(doc: _Document, mentions: list[tuple[int, Mention]]) -
 
 
 def _country_group(doc: _Document, mentions: list[tuple[int, Mention]], consumed: set[int]) -> list[str]:
-    """The largest coordinated group of country names acting in the clause."""
+    """The largest coordinated group of country names (and armed forces, armed groups, parties)
+    acting in the clause."""
     eligible, skipped = [], None  # skipped: the last country left out, whose list partners go too
     for i, m in mentions:
-        if m.entity_type != "country" or i in consumed or m.alias_kind == "gentilic":
+        party = m.entity_type == "organization" and m.entity_id in doc.rules.party_organizations
+        if not (m.entity_type == "country" or party) or i in consumed or m.alias_kind == "gentilic":
             continue
         if skipped is not None and _ROLE_LIST_GAP.fullmatch(doc.view, skipped.end, m.start):
             skipped = m  # "في سوريا والعراق ولبنان": the whole list is where, not who
@@ -1441,6 +1451,9 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
                 not any(before[0].start <= r.hit.start < before[0].end for r in doc.roles):
             before = [segment[i - 2]]
         for other in before + segment[i + 1:i + 2]:
+            text = doc.view[other.start:other.end]
+            if _PRESENCE_RE.match(doc.view, other.end - len(text.lstrip())):
+                continue  # who attended or sponsored is not who met
             participants, more = _clause_actors(doc, other, None)
             unresolved |= more
             if participants:
