@@ -247,3 +247,15 @@ def test_a_place_name_after_hotel_names_the_hotel():
     assert [m.entity_id for m in lex.find("سفر به کوبورگ", "fa")] == ["place:gn2939951"]
     lex = Lexicon([entry("place:gn360630", "القاهرة", country="EG", population=7_700_000)])
     assert [m.entity_id for m in lex.find("احتفال في فندق بالقاهرة", "ar")] == ["place:gn360630"]
+
+
+def test_a_country_ending_an_organizations_name_is_named_too():
+    from orchestration.text.matching import nested_mentions
+
+    lex = Lexicon([entry("org:us_armed_forces", "القوات الأمريكية", country="US"),
+                   entry("country:US", "الأمريكية", "gentilic", country="US"),
+                   entry("org:rt", "روسيا اليوم", country="RU"), entry("country:RU", "روسيا", country="RU")])
+    mentions = lex.find("انسحاب القوات الأمريكية كما نقلت روسيا اليوم", "ar")
+    assert [(m.entity_id, m.surface) for m in mentions] == [
+        ("org:us_armed_forces", "القوات الأمريكية"), ("country:US", "الأمريكية"), ("org:rt", "روسيا اليوم")]
+    assert nested_mentions(mentions) == {1}  # meetings read the organization, not its country

@@ -101,5 +101,8 @@ def build_lexicon(tables: dict[str, list[dict]]) -> Lexicon:
     for r in common:
         if not _truthy(r.get("is_place_name")) and int(r["frequency_rank"]) <= WORD_RANK_LIMIT:
             by_language.setdefault(r["language"], set()).add(r["word"])
+    outlets = frozenset(r["organization_id"] for r in tables.get("lexicon_organizations", [])
+                        if r.get("organization_type") == "news_outlet")
     return Lexicon(build_entries(tables), common_words=ranks,
-                   words_by_language={language: frozenset(words) for language, words in by_language.items()})
+                   words_by_language={language: frozenset(words) for language, words in by_language.items()},
+                   news_outlets=outlets)

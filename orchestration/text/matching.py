@@ -119,11 +119,24 @@ def _word_ends_with_one_of(folded: str, pos: int, suffixes: tuple[str, ...]) -> 
     return False
 
 
+def nested_mentions(mentions: list[Mention]) -> set[int]:
+    """Indexes of mentions inside another mention's span (a country inside an organization's name)."""
+    nested, outer_end = set(), -1
+    for i, m in sorted(enumerate(mentions), key=lambda im: (im[1].start, -im[1].end)):
+        if m.end <= outer_end:
+            nested.add(i)
+        outer_end = max(outer_end, m.end)
+    return nested
+
+
 class Lexicon:
     """An automaton over folded aliases; build once, match many documents."""
 
     def __init__(self, entries: Iterable[LexiconEntry], common_words: dict[str, int] | None = None,
-                 words_by_language: dict[str, frozenset[str]] | None = None):
+                 words_by_language: dict[str, frozenset[str]] | None = None,
+                 news_outlets: frozenset[str] = frozenset()):
+        # a news outlet's name is a brand: "وكالة الأنباء الفرنسية" (AFP) does not name France
+        self._news_outlets = news_outlets
         # frequency ranks of common words: a clitic reading ("و" + "كالة" Calais) of a word that is
         # more frequent than the name itself ("وكالة" agency) is the word
         self._word_rank = dict(common_words or {})
@@ -204,16 +217,35 @@ class Lexicon:
         # longest first, then leftmost: a longer name swallows the names inside it
         hits.sort(key=lambda h: (h[0] - h[1], h[0]))
         taken = bytearray(len(folded))
-        kept = []
+        kept, swallowed = [], []
         for start, end, group in hits:
             if any(taken[start:end]):
+                swallowed.append((start, end, group))
                 continue
             taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, group))
+        kept += self._countries_inside_organizations(kept, swallowed)
         kept.sort()
         kept = [(start, end, own) for start, end, group in kept
                 if (own := self._in_language(group, language, folded[start:end]))]
         return self._resolve(body, folded, self._named_in_full(folded, kept))
+
+    def _countries_inside_organizations(self, kept, swallowed) -> list:
+        """A country that ends an organization's name is named too: "القوات الأمريكية" are the US
+        forces and the United States, "وزارت امور خارجه ایران" a ministry and Iran; "روسيا اليوم"
+        (RT) is a channel's name, not a mention of Russia. (Mentions may then nest;
+        ``nested_mentions`` tells which.)"""
+        organizations = [(s, e) for s, e, group in kept if all(
+            x.entity_type == "organization" and x.entity_id not in self._news_outlets for x in group)]
+        if not organizations:
+            return []
+        inside = []
+        for start, end, group in swallowed:
+            if all(x.entity_type == "country" and not x.is_ambiguous for x in group) and \
+                    any(s <= start and end == e for s, e in organizations) and \
+                    not any(start < e2 and s2 < end for s2, e2, _ in inside):
+                inside.append((start, end, group))
+        return inside
 
     @staticmethod
     def _left_ok(folded: str, start: int, language: str, lam_form: bool, word_rank: dict[str, int]) -> bool:

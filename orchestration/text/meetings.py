@@ -69,7 +69,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .dates import DateMention, DateVocabulary, find_dates, pick_date
-from .matching import Mention
+from .matching import Mention, nested_mentions
 from .normalize import fold, fold_phrase
 
 TRIGGERS_SEED = "meeting_triggers.csv"
@@ -1245,6 +1245,8 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
     """Meetings and calls the article reports, one row per meeting, in text order."""
     if not body or not sentences:
         return []
+    nested = nested_mentions(mentions)  # a country inside an organization's name does not act
+    mentions = [m for i, m in enumerate(mentions) if i not in nested]
     doc = _Document(body, language, sentences, mentions, published, outlet_country, rules, offices, dates)
     if not doc.triggers:
         return []
