@@ -981,3 +981,23 @@ def test_armed_groups_and_parties_are_sides_of_talks_as_countries_are():
     assert found("انطلقت اليوم محادثات بين روسيا والأمم المتحدة.") == []
     # sponsors of talks are not their sides, and do not stand in for them
     assert found("انطلقت أمس محادثات أولية بين الطرفين، برعاية روسيا والولايات المتحدة.") == []
+
+
+def test_an_oil_minister_title_finds_the_energy_minister_where_the_country_has_one():
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": LAVROV, "office": "energy_minister", "country_code": "SA", "start_year": "2016", "end_year": "2019"},
+        {"person_id": ZARIF, "office": "oil_minister", "country_code": "IR", "start_year": "2013", "end_year": "2021"}])
+    # (the test lexicon's people stand in for the ministers)
+    m = one("وزیر نفت روز سه‌شنبه با وزیر نفت عربستان در وین دیدار کرد.", "fa", published=D(2018, 12, 6),
+            outlet_country="IR", offices=offices)
+    assert set(m.participants) == {ZARIF, LAVROV}
+
+
+def test_the_host_of_a_summit_is_not_one_more_meeting():
+    found = meetings("اجلاس سران امروز با حضور ظریف، لاوروف و میزبان نشست در مسکو برگزار شد.", "fa",
+                     published=D(2021, 9, 17))
+    assert len(found) == 1 and set(found[0].participants) == {ZARIF, LAVROV}
+
+
+def test_no_plan_for_a_meeting_is_no_meeting():
+    assert meetings("ظریف گفت: «برنامه‌ای برای دیدار با لاوروف ندارم.»", "fa") == []

@@ -101,7 +101,10 @@ _MANY_HOLDERS = frozenset({"ambassador"})
 PARTY_ORGANIZATION_TYPES = frozenset({"armed_forces", "armed_group", "political_party"})
 _PERSIAN_SPEAKING_STATES = frozenset({"IR", "AF", "TJ"})
 # Offices that head a state where it has no president: the title "president" reaches them.
-_HEAD_OF_STATE_STAND_INS = {"president": ("supreme_leader", "monarch")}
+# Offices a country fills under another name: a state without a president has a head of state
+# called so ("الرئيس الكوري الشمالي"); an oil ministry is the energy ministry in Saudi Arabia.
+_OFFICE_STAND_INS = {"president": ("supreme_leader", "monarch"), "oil_minister": ("energy_minister",),
+                     "energy_minister": ("oil_minister",)}
 
 # CAMEO 04x: consult, phone, visit, host, meet at a third location, negotiate.
 CONSULT, PHONE_CALL, MAKE_VISIT, HOST_VISIT, THIRD_LOCATION, NEGOTIATE = "040", "041", "042", "043", "044", "046"
@@ -735,7 +738,7 @@ class _Document:
 
     def _office_holders(self, office: str, country: str | None) -> list[str]:
         holders = self._holders(office, country)
-        for stand_in in _HEAD_OF_STATE_STAND_INS.get(office, ()) if country and not holders else ():
+        for stand_in in _OFFICE_STAND_INS.get(office, ()) if country and not holders else ():
             holders = self._holders(stand_in, country)
             if holders:
                 break
@@ -1259,7 +1262,7 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
         # call took place or not ("مقدمات یک تماس تلفنی ... در حاشیه اجلاس")
         if any(t.row.modality == "phone" for t in triggers):
             triggers = [t for t in triggers if t.row.modality == "phone" or t.row.trigger_kind != "meeting"]
-        triggers = [t for t in triggers if not _excluded(doc, t)]
+        triggers = [t for t in triggers if not _excluded(doc, t) and not _host_of_a_meeting_named(doc, t)]
         if not triggers:
             continue
         sentence_dates = _sentence_dates(doc, s, e)
@@ -1309,6 +1312,10 @@ def _with_list(doc: _Document, c: _Candidate) -> tuple[str, list[str]] | None:
     if with_pos is None:
         return None
     after = {m.entity_id for _, m in doc._mentions_in(clause.start, clause.end) if m.start > with_pos}
+    # ... or a title names them ("با وزیران نفت ونزوئلا و عراق")
+    for r in doc.roles:
+        if with_pos < r.hit.start < clause.end and not r.appositive and not r.counterpart:
+            after.update(doc._resolve_role(r, set())[0])
     # the side may be elided ("[Pompeo's] meeting with A and B") and come from the text before
     sides = [p for p in c.participants if p not in after]
     others = [p for p in c.participants if p not in sides]
@@ -1345,6 +1352,17 @@ def _dateline_place(doc: _Document) -> Mention | None:
         if _DATELINE_CUT.match(doc.body, m.end):
             return m
     return None
+
+
+def _host_of_a_meeting_named(doc: _Document, trigger: _Hit) -> bool:
+    """"امامعلی رحمان رئیس‌جمهور تاجیکستان و میزبان نشست": "host of the summit" describes a person
+    at a meeting told by its own word, it is not one more meeting."""
+    if trigger.row.trigger_kind != "host" or trigger.tail:
+        return False
+    following = doc.view[trigger.end:trigger.end + 30].split()[:1]
+    return bool(following) and any(
+        fold_phrase(t.trigger) == following[0].rstrip(_CLOSING_PUNCTUATION) for t in doc.rules.triggers
+        if t.language == doc.language and t.trigger_kind in ("meeting", "negotiation"))
 
 
 def _excluded(doc: _Document, trigger: _Hit) -> bool:
