@@ -1001,3 +1001,22 @@ def test_the_host_of_a_summit_is_not_one_more_meeting():
 
 def test_no_plan_for_a_meeting_is_no_meeting():
     assert meetings("ظریف گفت: «برنامه‌ای برای دیدار با لاوروف ندارم.»", "fa") == []
+
+
+def test_wire_style_arabic_around_asides_and_honorifics():
+    # the caller "from" after the call's aside
+    m = one("تلقى لافروف، اتصالا هاتفيا اليوم، من فخامة الرئيس ظريف.", "ar", published=D(2021, 5, 7))
+    assert (m.modality, set(m.participants)) == ("phone", {LAVROV, ZARIF})
+    # a title, then the name after an honorific and a comma
+    m = one("بحث المعلم، الخميس الماضي، في اتصال هاتفي مع وزير الخارجية الإيراني، السيد ظريف، الوضع.", "ar",
+            published=D(2016, 7, 28))
+    assert set(m.participants) == {MUALLEM, ZARIF}
+    # someone the lexicon does not know is the subject, not the person named before
+    found = meetings("استقبل لافروف كيري، فيما أجرى رئيس مجلس المستشارين، السيد حكيم بنشماش، مباحثات مع "
+                     "السيد ظريف.", "ar", published=D(2016, 7, 28))
+    assert [set(m.participants) for m in found] == [{LAVROV, KERRY}]
+
+
+def test_no_meeting_and_coinciding_events_are_not_meetings():
+    assert meetings('أكد مصدر أنه "لا لقاء مبرمجا" بين لافروف وظريف خلال الزيارتين.', "ar") == []
+    assert meetings("ومن بينها زيارة لافروف لدول خليجية بالتزامن مع دعوة ظريف لإرساء علاقات.", "ar") == []

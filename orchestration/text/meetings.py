@@ -392,8 +392,9 @@ _QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
 _BREAK_RE = re.compile("[" + re.escape("".join(sorted(_HARD_BREAKS | _COMMAS))) + "]")
 # Where a new clause starts: subordinators ("whereas") ...
 _SUBORDINATORS = {
-    "fa": ("در حالی است که", "در حالی که", "در حالیکه", "درحالیکه", "درحالی که"),
-    "ar": ("بينما", "في حين", "فيما", "حيث"),
+    "fa": ("در حالی است که", "در حالی که", "در حالیکه", "درحالیکه", "درحالی که", "همزمان با"),
+    # "زيارة وزير الطاقة ... بالتزامن مع دعوة رئيس الوزراء": what coincides is another event
+    "ar": ("بينما", "في حين", "فيما", "حيث", "بالتزامن مع", "تزامنا مع", "تزامناً مع"),
 }
 # ... and "that" (what was said or planned is a clause of its own, but a planning word
 # before it still governs it: "من المقرر أن يلتقي"). A "|" marks the cut inside a phrase.
@@ -424,6 +425,9 @@ _RELATIONS = _AIDES | _KIN | _MESSAGES
 _COMMENT_WORDS = _folded_set("كشف", "الكشف", "التعليق", "تعليق", "الإفصاح", "الإدلاء", "الحديث", "الخوض",
                              "اظهار", "توضیح", "جزئیات", "comment", "reveal", "details")
 _AND = _folded_set("و", "and")
+_NO = _folded_set("لا", "هیچ", "no")
+_HONORIFICS = _folded_set("السيد", "السيدة", "فخامة", "سعادة", "معالي", "سمو", "الدكتور", "الدكتورة",
+                          "آقای", "خانم", "دکتر", "Mr", "Mrs", "Ms", "Dr")
 # Meeting nouns that are also verbs: the verb ends its clause.
 _VERB_HOMOGRAPHS = {"fa": _folded_set("نشست")}
 # "هذا اللقاء", "این دیدار": a meeting told before, not one more ("أطلعه على نتائج هذا اللقاء").
@@ -894,6 +898,11 @@ class _Document:
             right += 1
         if right < len(self.view) and self.view[right] == "و" and right + 1 in name_starts:
             right += 1
+        # honorifics before a name: "، السيدة ستيفاني ويليامز", "، فخامة الرئيس"
+        for _ in range(2):
+            word = _NEXT_WORD.match(self.view, right - 1) if right else None
+            if right not in name_starts and word and word.group("word") in _HONORIFICS:
+                right = word.end("word") + 1
         return left in name_ends and right in name_starts
 
     def clause_of(self, pos: int) -> _Clause:
@@ -940,8 +949,8 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
     if trigger is not None and _pronoun_subject(
             doc, clause, trigger, [pos for pos, _ in persons] + [r.hit.start for r in roles]):
         known = {p for _, p in persons}
-        antecedent = next((p for pos, p in reversed(doc.antecedents) if pos < clause.start and p not in known),
-                          None)
+        antecedent = None if _unknown_person_before(doc, clause) else next(
+            (p for pos, p in reversed(doc.antecedents) if pos < clause.start and p not in known), None)
         if antecedent:
             persons.insert(0, (clause.start - 1, antecedent))
 
@@ -969,6 +978,18 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
         countries = [f"country:{c}" for r in roles if r.office not in REFERRING_OFFICES for c in r.countries]
         countries = list(dict.fromkeys(countries)) if len(set(countries)) > 1 else []
     return list(dict.fromkeys(countries + delegations)), unresolved
+
+
+def _unknown_person_before(doc: _Document, clause: _Clause) -> bool:
+    """"فيما أجرى رئيس مجلس المستشارين، السيد حكيم بنشماش، مباحثات مع السيد المشري": the clause
+    before names someone the lexicon does not know (an honorific, then no known name), who is the
+    subject; the person named before in the text is not."""
+    earlier = [c for c in doc.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+    if not earlier:
+        return False
+    previous = earlier[-1]
+    words = list(_WORD_RE.finditer(doc.view, previous.start, previous.end))
+    return bool(words) and words[0].group() in _HONORIFICS and not doc._mentions_in(previous.start, previous.end)
 
 
 def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_positions: list[int]) -> bool:
@@ -1378,6 +1399,9 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
         return True
     if _with_a_news_outlet(doc, clause, trigger):
         return True
+    if any(start <= t.start < clause.end and doc._words_before(t.start, 1) in ([w] for w in _NO)
+           for t in doc.triggers):
+        return True  # "لا لقاء مبرمجا بين المشري وصالح خلال الزيارتين", "هیچ دیداری"
     for x in doc.exclusions:
         kind = x.row.kind
         if kind in (EXPECTED, NEGATED):
@@ -1403,8 +1427,10 @@ def _with_a_news_outlet(doc: _Document, clause: _Clause, trigger: _Hit) -> bool:
     own = doc.view[trigger.core:trigger.end].split()
     if own and own[-1] in _WITH:
         start = trigger.end
-    elif words and words[0].group() in _WITH:
-        start = words[0].end()
+    elif words and (words[0].group() in _WITH or words[0].group() in ("ب", "ل")):
+        start = words[0].end()  # "في اتصال هاتفي ب "الجوهرة أف أم""
+    elif words and words[0].group()[:1] in "بل":
+        start = words[0].start() + 1  # "في اتصال هاتفي بالجزيرة"
     else:
         return False
     window = [w for w in words if w.start() >= start][:3]
@@ -1479,7 +1505,7 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             if participants:
                 break
     if len(participants) == 1 and not topic:
-        participants += [p for p in _with_phrase_after(doc, clause) if p not in participants]
+        participants += [p for p in _with_phrase_after(doc, clause, t) if p not in participants]
     if len(participants) == 1 and participants[0].startswith("person:") and \
             _BOTH_SIDES_RE.search(doc.view, clause.start, clause.end):
         # "باقری ...، در مراسمی مورد استقبال آکار قرار گرفت و دو طرف ... گفت‌وگو کردند": the other
@@ -1518,13 +1544,15 @@ def _plural_verb(doc: _Document, t: _Hit) -> bool:
     return bool(after) and after[0].rstrip(_CLOSING_PUNCTUATION) in _PLURAL_LIGHT_VERBS
 
 
-def _with_phrase_after(doc: _Document, clause: _Clause) -> list[str]:
+def _with_phrase_after(doc: _Document, clause: _Clause, trigger: _Hit) -> list[str]:
     """"اجتمع الشيخ عبدالله ...، بمكتبه في الديوان الأميري صباح اليوم، مع السيد زلماي خليل زاد": the
-    partner's "with" phrase stands after an aside, in a clause of its own."""
+    partner's "with" phrase stands after an aside, in a clause of its own; so does a caller's
+    "from" ("تلقى الشيخ تميم ...، اتصالا هاتفيا اليوم، من فخامة الرئيس أوهورو كينياتا")."""
+    partner_words = _WITH | (_FROM if trigger.row.modality == "phone" else frozenset())
     segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
     for later in segment[segment.index(clause) + 1:segment.index(clause) + 3]:
         first = doc.view[later.start:later.end].split(None, 1)[:1]
-        if first and (first[0] in _WITH or _with_clitic(first[0], "و", _WITH)):
+        if first and (first[0] in partner_words or _with_clitic(first[0], "و", partner_words)):
             return _clause_actors(doc, later, None)[0]
         if doc._mentions_in(later.start, later.end):
             break  # a clause naming someone or something is not an aside
