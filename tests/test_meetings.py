@@ -1020,3 +1020,10 @@ def test_wire_style_arabic_around_asides_and_honorifics():
 def test_no_meeting_and_coinciding_events_are_not_meetings():
     assert meetings('أكد مصدر أنه "لا لقاء مبرمجا" بين لافروف وظريف خلال الزيارتين.', "ar") == []
     assert meetings("ومن بينها زيارة لافروف لدول خليجية بالتزامن مع دعوة ظريف لإرساء علاقات.", "ar") == []
+
+
+def test_arabic_that_before_a_meeting_is_not_the_persian_demonstrative():
+    # folded, Arabic "إن" is Persian "آن" ("that"): "إن الاجتماع" is no meeting told before
+    m = one("قال كيري، إن الاجتماع الذي جمعه أمس في موسكو بنظيريه الروسي لافروف والإيراني ظريف كان مفيدا.", "ar",
+            published=D(2016, 5, 6))
+    assert set(m.participants) == {KERRY, LAVROV, ZARIF} and m.location_entity_id == MOSCOW

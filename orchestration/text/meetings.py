@@ -431,8 +431,9 @@ _HONORIFICS = _folded_set("السيد", "السيدة", "فخامة", "سعاد�
 # Meeting nouns that are also verbs: the verb ends its clause.
 _VERB_HOMOGRAPHS = {"fa": _folded_set("نشست")}
 # "هذا اللقاء", "این دیدار": a meeting told before, not one more ("أطلعه على نتائج هذا اللقاء").
-_DEMONSTRATIVES = _folded_set("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "این", "آن", "همین", "همان",
-                              "this", "that")
+# (per language: Persian "آن" folds to "ان", which is Arabic "إن"/"أن")
+_DEMONSTRATIVES = {"ar": _folded_set("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "this", "that"),
+                   "fa": _folded_set("این", "آن", "همین", "همان", "this", "that")}
 # the Arabic ones, which take a clitic ("لهذه القمة"); "بأن" is not "ب" + Persian "آن"
 _CLITIC_DEMONSTRATIVES = _folded_set("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين")
 def _with_clitic(word: str, clitics: str, words: frozenset[str]) -> bool:
@@ -674,7 +675,8 @@ class _Document:
         """"این دیدار", "هذا اللقاء", "لهذه القمة" (a clitic on the demonstrative)."""
         before = self._words_before(pos, 1)
         word = before[-1] if before else ""
-        return word in _DEMONSTRATIVES or _with_clitic(word, "ولبف", _CLITIC_DEMONSTRATIVES)
+        return word in _DEMONSTRATIVES.get(self.language, ()) or (
+            self.language == "ar" and _with_clitic(word, "ولبف", _CLITIC_DEMONSTRATIVES))
 
     def _after_a_relation(self, pos: int) -> bool:
         """"نائب الرئيس", "ومستشار وزير الخارجية", "صهر ترامب": what follows names whom the aide
@@ -955,16 +957,28 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
             persons.insert(0, (clause.start - 1, antecedent))
 
     for r in roles:
-        if not r.counterpart or r.appositive:
+        if not r.counterpart:
             continue
         before = [p for pos, p in persons if pos < r.hit.start]
-        other = before[-1] if before else (persons[0][1] if persons else None)
+        if r.appositive:
+            # the counterparts are named ("بنظيريه الروسي سيرغي لافروف والأوكراني ..."); whose they
+            # are may still stand before the clause
+            subject = _subject_before(doc, clause) if trigger is not None and not before else None
+            if subject is not None and subject not in {p for _, p in persons} and \
+                    doc.participant_country(subject) not in r.countries:
+                persons.insert(0, (clause.start - 1, subject))
+            continue
+        other = before[-1] if before else None
         if other is None and trigger is not None:
-            # "روحانی پیش از آغاز نشست، جداگانه با همتایان روس و ترک خود دیدار کرد": whose
+            # "روحانی پیش از آغاز نشست، جداگانه با همتایان روس و ترک خود دیدار کرد", "قال تشاووش
+            # أوغلو، إن الاجتماع الذي جمعه بنظيريه الروسي لافروف والأوكراني كوليبا": whose
             # counterparts is said by the first person of the sentence's clause before
-            other = _subject_before(doc, clause)
-            if other is not None:
+            subject = _subject_before(doc, clause)
+            if subject is not None and doc.participant_country(subject) not in r.countries:
+                other = subject
                 persons.insert(0, (clause.start - 1, other))
+        if other is None and persons:
+            other = persons[0][1]
         found, missing = doc._resolve_role(r, {p for _, p in persons}, other)
         persons += [(r.hit.start, p) for p in found]
         unresolved |= missing
