@@ -1027,3 +1027,26 @@ def test_arabic_that_before_a_meeting_is_not_the_persian_demonstrative():
     m = one("قال كيري، إن الاجتماع الذي جمعه أمس في موسكو بنظيريه الروسي لافروف والإيراني ظريف كان مفيدا.", "ar",
             published=D(2016, 5, 6))
     assert set(m.participants) == {KERRY, LAVROV, ZARIF} and m.location_entity_id == MOSCOW
+
+
+def test_who_took_part_is_named_through_the_sentence():
+    m = one("وشارك في الاجتماع، الذي دعا إليه لافروف، كل من ظريف، وكيري.", "ar", published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF, KERRY}
+
+
+def test_ministers_in_a_list_of_countries():
+    m = one("اتفق وزراء الخارجية في روسيا وإيران والولايات المتحدة، خلال اجتماع عقدوه في موسكو أمس.", "ar",
+            published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF, KERRY} and m.location_entity_id == MOSCOW
+
+
+def test_an_arabic_clause_opening_with_its_verb_has_the_subject_before():
+    m = one("زار وفد روسي برئاسة لافروف طهران، حيث التقى وزير الخارجية الإيراني ظريف.", "ar",
+            published=D(2016, 5, 6))
+    assert {LAVROV, ZARIF} <= set(m.participants)
+    # a country with only its own people is one side, not a meeting
+    assert meetings("زيارة وفد روسي برئاسة لافروف إلى موسكو.", "ar", published=D(2016, 5, 6)) == []
+
+
+def test_countries_someone_visits_are_where_not_who():
+    assert meetings("سيتوجه كيري إلى بروكسل، قبل أن يزور روسيا وتركيا والسعودية في أول جولة له.", "ar") == []

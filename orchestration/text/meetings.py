@@ -653,6 +653,10 @@ class _Document:
                     our, pos = True, our_match.end()
                 else:
                     cur = gap.end()
+                    in_countries = _PLURAL_ROLE_IN.match(self.view, pos)
+                    if h.row.grammatical_number == "plural" and in_countries and not self._mention_at(cur):
+                        # "وزراء الطاقة والنفط في الأردن ومصر وسوريا ولبنان"
+                        cur = in_countries.end()
                     while (found := self._mention_at(cur)) and found[1].entity_type == "country":
                         consumed.add(found[0])
                         countries.append(self.country_of[found[1].entity_id])
@@ -1129,8 +1133,8 @@ def _country_group(doc: _Document, mentions: list[tuple[int, Mention]], consumed
         before = two_before[-1:]
         attached = m.start > 0 and doc.view[m.start - 1] in "بل" and (
             m.start < 2 or not doc.view[m.start - 2].isalnum())
-        if attached or (before and before[-1] in _LOCATIVES | _DIRECTIONS | _PLACE_NOUNS):
-            continue  # "في سورية", "بسورية", "پایتخت پرو": a place, not an actor
+        if attached or (before and before[-1] in _LOCATIVES | _DIRECTIONS | _PLACE_NOUNS | _VISIT_WORDS):
+            continue  # "في سورية", "بسورية", "پایتخت پرو", "يزور السعودية": a place, not an actor
         if _is_topic_at(doc, m.start):
             continue
         if before and before[-1] in _SOURCES and not (len(two_before) == 2 and two_before[0] in _EACH):
@@ -1527,7 +1531,22 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         subject = _subject_before(doc, clause)
         if subject is not None and subject not in participants:
             participants.insert(0, subject)
+    if not topic and _attended(doc, t):
+        # "وشارك في الاجتماع، الذي دعت إليه الوزيرة زواتي، كل من الوزير الملا، والوزير طعمة":
+        # those who took part are named through the rest of the sentence
+        segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+        for later in segment[segment.index(clause) + 1:]:
+            participants += [p for p in _clause_actors(doc, later, None)[0] if p not in participants]
+    if len(participants) == 1 and not topic and _opens_with_its_verb(doc, clause, t):
+        # "حيث التقى وزير الخارجية السوري فيصل المقداد": the one named is the object; the subject
+        # is elided and was named in the clause before
+        segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+        i = segment.index(clause)
+        if i:
+            subjects, _ = _clause_actors(doc, segment[i - 1], None)
+            participants = [p for p in subjects if p not in participants] + participants
     participants += [a for a in attendees if a not in participants]
+    participants = _without_a_side_alone(doc, participants)
     phone = t.row.modality == "phone"
     date_spans = [(d.start, d.end) for d, _ in sentence_dates]
     place = None if phone else _place_for(doc, t, clause, date_spans)
@@ -1556,6 +1575,44 @@ def _plural_verb(doc: _Document, t: _Hit) -> bool:
         return t.tail == "ا"
     after = doc.view[t.end:t.end + 20].split()[:1]
     return bool(after) and after[0].rstrip(_CLOSING_PUNCTUATION) in _PLURAL_LIGHT_VERBS
+
+
+_ATTENDANCE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
+    "شارك في", "وشارك في", "شاركت في", "وشاركت في", "شارك فی", "حضر", "وحضر", "وحضرت", "حضرت")) + r") *$")
+
+
+def _attended(doc: _Document, trigger: _Hit) -> bool:
+    """"وشارك في الاجتماع ...", "وحضر اللقاء ...": the meeting word follows a verb of taking part."""
+    return bool(_ATTENDANCE_RE.search(doc.view, max(0, trigger.start - 20), trigger.start))
+
+
+# a country right after a word of visiting is where someone goes ("قبل أن يزور السعودية والأردن")
+_VISIT_WORDS = _folded_set("يزور", "تزور", "زار", "زارت", "سيزور", "ستزور", "يزوران", "زاروا", "زيارة", "زيارته",
+                           "زيارتها", "visit", "visits", "visited")
+_PLURAL_ROLE_IN = re.compile(r" *(?:و\w+ +)?(?:في|فی|در) +")  # "وزراء الطاقة [والنفط] في ..."
+_CLAUSE_OPENERS = _folded_set("و", "ثم", "كما", "حيث", "وحيث", "فيما", "قد", "وقد", "ف")
+
+
+def _opens_with_its_verb(doc: _Document, clause: _Clause, trigger: _Hit) -> bool:
+    """An Arabic clause that starts with its meeting verb ("حيث التقى", "ثم استقبل"): verb-subject
+    order with the subject elided, when only its object is named."""
+    if doc.language != "ar" or trigger.tail or trigger.row.trigger_kind not in ("meeting", "host", "visit"):
+        return False
+    words = [w for w in doc.view[clause.start:trigger.start].split() if w not in _CLAUSE_OPENERS]
+    clitics = trigger.prefix
+    if fold_phrase(trigger.row.trigger).startswith("ال") and clitics.endswith("ال"):
+        clitics = clitics[:-2]  # the verb's own letters ("التقى"), not an article
+    return not words and clitics in ("", "و", "ف")  # not a noun with its article ("اللقاء")
+
+
+def _without_a_side_alone(doc: _Document, participants: list[str]) -> list[str]:
+    """"زيارة وفد لبناني برئاسة زينة عكر": a country with only its own people is one side, not a
+    meeting; the country goes."""
+    countries = {p.split(":", 1)[1] for p in participants if p.startswith("country:")}
+    others = [p for p in participants if not p.startswith("country:")]
+    if len(countries) == 1 and others and all(doc.participant_country(p) in countries for p in others):
+        return others
+    return participants
 
 
 def _with_phrase_after(doc: _Document, clause: _Clause, trigger: _Hit) -> list[str]:
