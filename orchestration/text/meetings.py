@@ -97,7 +97,7 @@ COUNTERPART = "counterpart"
 NAMED_BEFORE = "named_before"
 REFERRING_OFFICES = frozenset({COUNTERPART, NAMED_BEFORE})
 # Offices a country has many holders of at a time (one ambassador per capital and body).
-_MANY_HOLDERS = frozenset({"ambassador"})
+_MANY_HOLDERS = frozenset({"ambassador", "special_envoy"})
 PARTY_ORGANIZATION_TYPES = frozenset({"armed_forces", "armed_group", "political_party"})
 _PERSIAN_SPEAKING_STATES = frozenset({"IR", "AF", "TJ"})
 # Offices that head a state where it has no president: the title "president" reaches them.
@@ -474,7 +474,9 @@ _PRESENCE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for
     "برعاية", "وبرعاية", "تحت رعاية", "بوساطة", "با میانجیگری", "به میانجیگری")) + r")(?!\w)")
 _FRAMES = _folded_set("في", "خلال", "عبر", "در", "طی")  # "في اتصال مع ...", "در دیدار با ..."
 _CLOSING_PUNCTUATION = ".،؛:!?»\")"
-_LIGHT_VERBS = _folded_set("کرد", "کردند", "کرده", "داشت", "داشتند", "نمود", "نمودند")  # one word: "کرده بود"
+_LIGHT_VERBS = _folded_set("کرد", "کردند", "کرده", "داشت", "داشتند", "نمود", "نمودند",  # one word: "کرده بود"
+                           # first person, in a quote: "«در مسقط با آقای گروندبرگ دیدار کردم»" (the speaker)
+                           "کردم", "کردیم", "داشتم", "داشتیم", "نمودم", "نمودیم")
 _PLURAL_LIGHT_VERBS = _folded_set("کردند", "داشتند", "نمودند")
 _DELEGATIONS = _folded_set("هیئت", "هیات", "هیأت", "هیئتی", "وفد", "الوفد", "وفدا", "delegation")
 _OUR_COUNTRY = re.compile("|".join(re.escape(fold_phrase(w)) for w in (
@@ -577,6 +579,7 @@ class _Document:
         inside = self._inside_mention
         found = [h for h in trigger_set.find(self.view) if not any(h.overlaps(m.start, m.end) for m in self.mentions)]
         referring = [h for h in found if self._after_a_demonstrative(h.start)]
+        self.referring = referring
         # where each demonstrative of a referring phrase starts ("این" of "این گفت‌وگوها")
         demonstratives = {self.view.rfind(" ", 0, h.start - 1) + 1 for h in referring}
         self.triggers = [h for h in found
@@ -1040,7 +1043,8 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
         if with_pos is None:
             return False
         after_with = with_pos + len(doc.view[with_pos:].split(None, 1)[0])
-        if not any(p > after_with and not doc.view[after_with:int(p)].strip() for p in actor_positions):
+        if not any(p > after_with and all(w in _HONORIFICS for w in doc.view[after_with:int(p)].split())
+                   for p in actor_positions):
             return False  # "با اشاره به", "با حضور": "with" does not take an actor here
     else:
         return False
@@ -1326,6 +1330,7 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
             host = next((m for m in larger if m.date is not None), None)
             if host is not None:
                 c.date, c.anchored = host.date, host.anchored
+    _dates_from_referring_tellings(doc, merged)
     # "روحانی در نیویورک با مکرون، جانسون و آبه دیدار کرد" when the article tells each of those
     # meetings: a summary of them, not one more
     merged = [c for c in merged if not _summarises(doc, c, merged)]
@@ -1338,6 +1343,23 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
                     doc.participant_country(p) for p in c.participants}:
                 c.location, c.place_country = dateline.entity_id, dateline.country_code
     return [_to_meeting(doc, c) for c in merged]
+
+
+def _dates_from_referring_tellings(doc: _Document, merged: list[_Candidate]) -> None:
+    """"امیرعبداللهیان عصر دیروز در این گفت‌وگوی تلفنی با البوسعیدی ...": a meeting told before
+    ("this call") and dated here gets that day, if it has none and the two share the names."""
+    for h in doc.referring:
+        clause = doc.clause_of(h.start)
+        named = {m.entity_id for _, m in doc._mentions_in(clause.start, clause.end) if m.entity_type == "person"}
+        if not named:
+            continue
+        date, anchored = _date_for(doc, clause, _sentence_dates(doc, *doc.sentences[clause.sentence]))
+        if date is None or date.upcoming:
+            continue
+        for c in merged:
+            if c.date is None and c.modality == h.row.modality and named <= set(c.participants):
+                c.date, c.anchored = date, anchored
+                break
 
 
 def _with_list(doc: _Document, c: _Candidate) -> tuple[str, list[str]] | None:
@@ -1590,19 +1612,20 @@ def _attended(doc: _Document, trigger: _Hit) -> bool:
 _VISIT_WORDS = _folded_set("يزور", "تزور", "زار", "زارت", "سيزور", "ستزور", "يزوران", "زاروا", "زيارة", "زيارته",
                            "زيارتها", "visit", "visits", "visited")
 _PLURAL_ROLE_IN = re.compile(r" *(?:و\w+ +)?(?:في|فی|در) +")  # "وزراء الطاقة [والنفط] في ..."
+# past-tense meeting verbs (a present one, "يلتقي", is mostly what is to come; a noun, "زيارة", has
+# no subject of its own)
+_PAST_MEETING_VERBS = _folded_set("التقى", "التقت", "اجتمع", "اجتمعت", "استقبل", "استقبلت", "زار", "زارت")
 _CLAUSE_OPENERS = _folded_set("و", "ثم", "كما", "حيث", "وحيث", "فيما", "قد", "وقد", "ف")
 
 
 def _opens_with_its_verb(doc: _Document, clause: _Clause, trigger: _Hit) -> bool:
     """An Arabic clause that starts with its meeting verb ("حيث التقى", "ثم استقبل"): verb-subject
     order with the subject elided, when only its object is named."""
-    if doc.language != "ar" or trigger.tail or trigger.row.trigger_kind not in ("meeting", "host", "visit"):
+    if doc.language != "ar" or trigger.tail:
         return False
     words = [w for w in doc.view[clause.start:trigger.start].split() if w not in _CLAUSE_OPENERS]
-    clitics = trigger.prefix
-    if fold_phrase(trigger.row.trigger).startswith("ال") and clitics.endswith("ال"):
-        clitics = clitics[:-2]  # the verb's own letters ("التقى"), not an article
-    return not words and clitics in ("", "و", "ف")  # not a noun with its article ("اللقاء")
+    verb = doc.view[trigger.start:trigger.end]  # with any clitic: "التقى" is matched as "ال" + "تقى"
+    return not words and (verb in _PAST_MEETING_VERBS or (verb[:1] in "وف" and verb[1:] in _PAST_MEETING_VERBS))
 
 
 def _without_a_side_alone(doc: _Document, participants: list[str]) -> list[str]:
