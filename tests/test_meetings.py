@@ -1050,3 +1050,14 @@ def test_an_arabic_clause_opening_with_its_verb_has_the_subject_before():
 
 def test_countries_someone_visits_are_where_not_who():
     assert meetings("سيتوجه كيري إلى بروكسل، قبل أن يزور روسيا وتركيا والسعودية في أول جولة له.", "ar") == []
+
+
+def test_a_meeting_is_dated_where_it_is_referred_to():
+    found = meetings("ظریف در تماس تلفنی با لاوروف از نقش مسکو قدردانی کرد. ظریف عصر دیروز در این گفت‌وگوی تلفنی"
+                     " با لاوروف گزارشی ارائه کرد.", "fa", published=D(2023, 4, 8))
+    assert [(m.modality, m.event_date) for m in found] == [("phone", D(2023, 4, 7))]
+
+
+def test_a_meeting_in_the_first_person_in_a_quote_is_the_speakers():
+    m = one("لاوروف گفت: «هفته گذشته در تهران با آقای ظریف دیدار کردم.»", "fa", published=D(2023, 4, 8))
+    assert set(m.participants) == {LAVROV, ZARIF} and m.location_entity_id == TEHRAN
