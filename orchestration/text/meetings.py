@@ -421,6 +421,7 @@ _KIN = _folded_set("صهر", "زوجة", "زوج", "نجل", "نجلة", "ابن
 _MESSAGES = _folded_set("رسالة", "برسالة", "رسالتين", "پیام", "پیامی", "نامه")
 _FROM = _folded_set("من", "از", "from")
 _RELATIONS = _AIDES | _KIN | _MESSAGES
+_AIDE_RANKS = _folded_set("ارشد", "ویژه", "اول", "الأول", "الخاص", "الخاصة", "الأولى", "senior", "special", "first")
 # "refused to comment on / reveal details of the meeting": the meeting took place.
 _COMMENT_WORDS = _folded_set("كشف", "الكشف", "التعليق", "تعليق", "الإفصاح", "الإدلاء", "الحديث", "الخوض",
                              "اظهار", "توضیح", "جزئیات", "comment", "reveal", "details")
@@ -692,6 +693,8 @@ class _Document:
         word = before[-1] if before else ""
         if word in _FROM:  # "رسالة من الرئيس", "رسالة شفوية من الرئيس": a message word before "from"
             return any(w in _MESSAGES or _with_clitic(w, "وب", _MESSAGES) for w in before[-3:-1])
+        if word in _AIDE_RANKS and len(before) >= 2:
+            word = before[-2]  # "دستیار ارشد وزیر امور خارجه", "المستشار الخاص للرئيس"
         return word in _RELATIONS or _with_clitic(word, "وف", _RELATIONS)
 
     def _served(self, titles_after_a_relation: list[_Hit]) -> set[int]:
@@ -1573,9 +1576,14 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
     date_spans = [(d.start, d.end) for d, _ in sentence_dates]
     place = None if phone else _place_for(doc, t, clause, date_spans)
     if len(participants) < 2:
-        # one person at a named place with an unnamed group of others
+        # one person at a named place with an unnamed group of others (not of the person's own
+        # country: "زيارة الصفدي هي الأولى لوزير خارجية أردني" names Safadi twice)
         if not (len(participants) == 1 and place is not None and unresolved
                 and participants[0].startswith("person:")):
+            return None
+        own = doc.participant_country(participants[0])
+        roles = [r for r in doc.roles if clause.start <= r.hit.start < clause.end and r.countries]
+        if own and roles and all(set(r.countries) == {own} for r in roles):
             return None
     if all(p.startswith("country:") for p in participants) and _about_sport(doc, index):
         return None  # national teams
