@@ -427,6 +427,7 @@ _COMMENT_WORDS = _folded_set("كشف", "الكشف", "التعليق", "تعلي
                              "اظهار", "توضیح", "جزئیات", "comment", "reveal", "details")
 _AND = _folded_set("و", "and")
 _NO = _folded_set("لا", "هیچ", "no")
+_CALLER_FROM = _folded_set("من")
 _HONORIFICS = _folded_set("السيد", "السيدة", "فخامة", "سعادة", "معالي", "سمو", "الدكتور", "الدكتورة",
                           "آقای", "خانم", "دکتر", "Mr", "Mrs", "Ms", "Dr")
 # Meeting nouns that are also verbs: the verb ends its clause.
@@ -1650,7 +1651,8 @@ def _with_phrase_after(doc: _Document, clause: _Clause, trigger: _Hit) -> list[s
     """"اجتمع الشيخ عبدالله ...، بمكتبه في الديوان الأميري صباح اليوم، مع السيد زلماي خليل زاد": the
     partner's "with" phrase stands after an aside, in a clause of its own; so does a caller's
     "from" ("تلقى الشيخ تميم ...، اتصالا هاتفيا اليوم، من فخامة الرئيس أوهورو كينياتا")."""
-    partner_words = _WITH | (_FROM if trigger.row.modality == "phone" else frozenset())
+    # (Arabic "من" only: Persian "از" starts too many other phrases, "از میزبانی بغداد ...")
+    partner_words = _WITH | (_CALLER_FROM if trigger.row.modality == "phone" and doc.language == "ar" else frozenset())
     segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
     for later in segment[segment.index(clause) + 1:segment.index(clause) + 3]:
         first = doc.view[later.start:later.end].split(None, 1)[:1]
