@@ -1061,3 +1061,8 @@ def test_a_meeting_is_dated_where_it_is_referred_to():
 def test_a_meeting_in_the_first_person_in_a_quote_is_the_speakers():
     m = one("لاوروف گفت: «هفته گذشته در تهران با آقای ظریف دیدار کردم.»", "fa", published=D(2023, 4, 8))
     assert set(m.participants) == {LAVROV, ZARIF} and m.location_entity_id == TEHRAN
+
+
+def test_who_attended_the_meeting_joins_it():
+    found = meetings("استقبل لافروف اليوم في موسكو ظريف. وحضر الاستقبال كيري والمعلم.", "ar", published=D(2016, 5, 6))
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, KERRY, MUALLEM}]

@@ -540,6 +540,8 @@ class _Candidate:
     anchored: DateMention | None
     evidence: str
     trigger: str
+    # "وحضر الاستقبال X و Y": who attended the meeting told before, not one more meeting
+    joins_earlier: bool = False
 
 
 @dataclass(frozen=True)
@@ -1317,7 +1319,8 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
             c = _candidate(doc, index, t, sentence_dates)
             if c:
                 candidates.extend(_separate_meetings(doc, c, t))
-    merged = _merge(candidates)
+    merged = _attendees_joined(_merge([c for c in candidates if not c.joins_earlier]),
+                               [c for c in candidates if c.joins_earlier])
     # a meeting told without its place takes the place of one the article tells of all its
     # participants and more ("روحانی در نیویورک با مکرون، جانسون و آبه دیدار کرد", then the
     # meeting with Macron alone)
@@ -1347,6 +1350,19 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
                     doc.participant_country(p) for p in c.participants}:
                 c.location, c.place_country = dateline.entity_id, dateline.country_code
     return [_to_meeting(doc, c) for c in merged]
+
+
+def _attendees_joined(merged: list[_Candidate], joining: list[_Candidate]) -> list[_Candidate]:
+    """Who attended "the meeting" ("وحضر الاستقبال ...", "وشارك في الاجتماع ...") joins the
+    in-person meeting told just before; without one, they are a meeting of their own."""
+    for c in joining:
+        earlier = [m for m in merged if m.modality == "in_person" and m.sentence_index < c.sentence_index]
+        if earlier:
+            host = max(earlier, key=lambda m: (m.sentence_index, m.position))
+            host.participants += [p for p in c.participants if p not in host.participants]
+        else:
+            merged = _merge(merged + [c])
+    return merged
 
 
 def _dates_from_referring_tellings(doc: _Document, merged: list[_Candidate]) -> None:
@@ -1557,7 +1573,8 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         subject = _subject_before(doc, clause)
         if subject is not None and subject not in participants:
             participants.insert(0, subject)
-    if not topic and _attended(doc, t):
+    attended = not topic and _attended(doc, t)
+    if attended:
         # "وشارك في الاجتماع، الذي دعت إليه الوزيرة زواتي، كل من الوزير الملا، والوزير طعمة":
         # those who took part are named through the rest of the sentence
         segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
@@ -1597,7 +1614,7 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
     return _Candidate(index, t.start, t.row.modality, {t.row.cameo_code}, {t.row.trigger_kind},
                       participants, place.entity_id if place else None,
                       place.country_code if place else None, date, anchored, doc.body[s:e],
-                      doc.body[t.start:t.end])
+                      doc.body[t.start:t.end], joins_earlier=attended and "ال" in t.prefix)
 
 
 def _plural_verb(doc: _Document, t: _Hit) -> bool:
