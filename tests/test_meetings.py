@@ -1066,3 +1066,8 @@ def test_a_meeting_in_the_first_person_in_a_quote_is_the_speakers():
 def test_who_attended_the_meeting_joins_it():
     found = meetings("استقبل لافروف اليوم في موسكو ظريف. وحضر الاستقبال كيري والمعلم.", "ar", published=D(2016, 5, 6))
     assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, KERRY, MUALLEM}]
+
+
+def test_a_plan_in_the_subjects_clause_governs_the_meeting_after_an_apposition():
+    assert meetings("قرار است لاوروف امروز پیش از بازگشت به مسکو با ظریف، دبیر شورای عالی امنیت ملی نیز دیدار کند.",
+                    "fa", published=D(2017, 10, 3)) == []

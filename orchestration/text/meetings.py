@@ -1563,6 +1563,12 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             participants, more = _clause_actors(doc, other, None)
             unresolved |= more
             if participants:
+                if other.end <= clause.start and any(
+                        other.start <= x.start < other.end and x.row.kind in _CLAUSE_EXCLUSION_KINDS
+                        for x in doc.exclusions):
+                    # "قرار است وزیر کشور عراق ... با علی شمخانی، دبیر ...، دیدار کند": the subject's
+                    # clause says the meeting is only planned
+                    return None
                 break
     if len(participants) == 1 and not topic:
         participants += [p for p in _with_phrase_after(doc, clause, t) if p not in participants]
@@ -1641,6 +1647,7 @@ _PLURAL_ROLE_IN = re.compile(r" *(?:و\w+ +)?(?:في|فی|در) +")  # "وزرا
 # past-tense meeting verbs (a present one, "يلتقي", is mostly what is to come; a noun, "زيارة", has
 # no subject of its own)
 _PAST_MEETING_VERBS = _folded_set("التقى", "التقت", "اجتمع", "اجتمعت", "استقبل", "استقبلت", "زار", "زارت")
+_CLAUSE_EXCLUSION_KINDS = frozenset({"future", "planned", "hope", REFUSAL})
 _CLAUSE_OPENERS = _folded_set("و", "ثم", "كما", "حيث", "وحيث", "فيما", "قد", "وقد", "ف")
 
 
