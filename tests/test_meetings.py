@@ -1071,3 +1071,11 @@ def test_who_attended_the_meeting_joins_it():
 def test_a_plan_in_the_subjects_clause_governs_the_meeting_after_an_apposition():
     assert meetings("قرار است لاوروف امروز پیش از بازگشت به مسکو با ظریف، دبیر شورای عالی امنیت ملی نیز دیدار کند.",
                     "fa", published=D(2017, 10, 3)) == []
+
+
+def test_a_possessive_spelled_in_the_meeting_word_and_a_subject_past_an_aside():
+    m = one("حذر لافروف، السبت، من حرب إقليمية، وذلك خلال لقائه ظريف في طهران.", "ar", published=D(2024, 1, 6))
+    assert set(m.participants) == {LAVROV, ZARIF}
+    m = one("وصل وزير الخارجية الإيراني، ظريف، الخميس إلى العاصمة، حيث التقى نظيره الروسي لافروف.", "ar",
+            published=D(2016, 4, 14))
+    assert set(m.participants) == {LAVROV, ZARIF}

@@ -191,6 +191,8 @@ _TAILS = {
     "title": {"fa": ("", "ی", "ش", "اش", "ان", "یان"), "ar": ("",)},
 }
 # A trigger with a possessive ending ("لقائه مع", "دیدارش با") has a pronoun subject.
+# ... or a row that spells one in ("لقائه": the hamza changes its seat before the suffix)
+_POSSESSIVE_ROW_ENDINGS = tuple(fold_phrase(e) for e in ("ئه", "ئها", "ئهما", "ئهم", "اءه", "اءها"))
 _POSSESSIVE_TAILS = {"fa": {"ش", "اش", "شان", "هایش", "هایشان", "یش"},
                      "ar": {"ه", "ها", "هما", "هم", "اته", "اتها", "اتهما", "اتهم"}}
 # Arabic clitics before a word: conjunction, preposition, article (and ل + ال = لل).
@@ -929,13 +931,17 @@ class _Document:
 
 # --- participants -------------------------------------------------------------------------
 def _subject_before(doc: _Document, clause: _Clause) -> str | None:
-    """The first person named in the clause just before ``clause`` in its sentence, if any."""
+    """The first person named in the clause just before ``clause`` in its sentence, if any; past
+    one aside that names no one ("وصل شكري، الخميس إلى العاصمة التركية، حيث التقى نظيره")."""
     earlier = [c for c in doc.clauses if c.sentence == clause.sentence and c.end <= clause.start]
-    if not earlier:
-        return None
-    previous = earlier[-1]
-    return next((m.entity_id for _, m in doc._mentions_in(previous.start, previous.end)
-                 if m.entity_type == "person" and not _is_topic_at(doc, m.start)), None)
+    for previous in earlier[::-1][:2]:
+        found = next((m.entity_id for _, m in doc._mentions_in(previous.start, previous.end)
+                      if m.entity_type == "person" and not _is_topic_at(doc, m.start)), None)
+        if found is not None:
+            return found
+        if any(m.entity_type in ("person", "organization") for _, m in doc._mentions_in(previous.start, previous.end)):
+            return None
+    return None
 
 
 def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tuple[list[str], bool]:
@@ -1020,7 +1026,8 @@ def _unknown_person_before(doc: _Document, clause: _Clause) -> bool:
 
 
 def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_positions: list[int]) -> bool:
-    if trigger.tail in _POSSESSIVE_TAILS.get(doc.language, ()):
+    if trigger.tail in _POSSESSIVE_TAILS.get(doc.language, ()) or \
+            fold_phrase(trigger.row.trigger).endswith(_POSSESSIVE_ROW_ENDINGS):
         return not any(clause.start <= p < trigger.start for p in actor_positions)
     words = [(m.start(), m.group()) for m in re.finditer(r"\w+", doc.view[clause.start:trigger.start])]
     for offset, word in words:
@@ -1591,9 +1598,11 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         # is elided and was named in the clause before
         segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
         i = segment.index(clause)
-        if i:
-            subjects, _ = _clause_actors(doc, segment[i - 1], None)
-            participants = [p for p in subjects if p not in participants] + participants
+        for previous in segment[max(i - 2, 0):i][::-1]:  # past an aside that names no one
+            subjects, _ = _clause_actors(doc, previous, None)
+            if subjects:
+                participants = [p for p in subjects if p not in participants] + participants
+                break
     participants += [a for a in attendees if a not in participants]
     participants = _without_a_side_alone(doc, participants)
     phone = t.row.modality == "phone"
