@@ -1079,3 +1079,9 @@ def test_a_possessive_spelled_in_the_meeting_word_and_a_subject_past_an_aside():
     m = one("وصل وزير الخارجية الإيراني، ظريف، الخميس إلى العاصمة، حيث التقى نظيره الروسي لافروف.", "ar",
             published=D(2016, 4, 14))
     assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_his_meeting_as_a_frame_is_the_subject_named_after_it():
+    m = one("من جهته، وخلال لقائه الرئيس الأمريكي كيري الثلاثاء في موسكو، أكد لافروف رفض بلاده الإرهاب.", "ar",
+            published=D(2016, 4, 13))
+    assert set(m.participants) == {LAVROV, KERRY}

@@ -970,8 +970,10 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
     if trigger is not None and _pronoun_subject(
             doc, clause, trigger, [pos for pos, _ in persons] + [r.hit.start for r in roles]):
         known = {p for _, p in persons}
-        antecedent = None if _unknown_person_before(doc, clause) else next(
-            (p for pos, p in reversed(doc.antecedents) if pos < clause.start and p not in known), None)
+        antecedent = _subject_after_a_possessive_frame(doc, clause, trigger, known)
+        if antecedent is None and not _unknown_person_before(doc, clause):
+            antecedent = next((p for pos, p in reversed(doc.antecedents) if pos < clause.start and p not in known),
+                              None)
         if antecedent:
             persons.insert(0, (clause.start - 1, antecedent))
 
@@ -1011,6 +1013,27 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
         countries = [f"country:{c}" for r in roles if r.office not in REFERRING_OFFICES for c in r.countries]
         countries = list(dict.fromkeys(countries)) if len(set(countries)) > 1 else []
     return list(dict.fromkeys(countries + delegations)), unresolved
+
+
+_FRAME_WORDS = _FRAMES | _folded_set("بعد", "عقب", "إثر", "اثر", "قبل", "أثناء", "وخلال", "وفي", "وبعد", "پس از")
+
+
+def _subject_after_a_possessive_frame(doc: _Document, clause: _Clause, trigger: _Hit, known: set[str]) -> str | None:
+    """"وخلال لقائه الرئيس ترامب الثلاثاء، أكد أمير قطر الشيخ تميم ...": a "his meeting" frame
+    opening the sentence; "his" is the subject named in the clause after it."""
+    if not (trigger.tail in _POSSESSIVE_TAILS.get(doc.language, ()) or
+            fold_phrase(trigger.row.trigger).endswith(_POSSESSIVE_ROW_ENDINGS)):
+        return None
+    before = doc.view[clause.start:trigger.start].split()
+    if not before or not all(w in _FRAME_WORDS or w in _CLAUSE_OPENERS for w in before) or \
+            any(c.sentence == clause.sentence and c.end <= clause.start and doc._mentions_in(c.start, c.end)
+                for c in doc.clauses):
+        return None
+    later = [c for c in doc.clauses if c.sentence == clause.sentence and c.start >= clause.end][:1]
+    for c in later:
+        return next((m.entity_id for _, m in doc._mentions_in(c.start, c.end)
+                     if m.entity_type == "person" and m.entity_id not in known), None)
+    return None
 
 
 def _unknown_person_before(doc: _Document, clause: _Clause) -> bool:
