@@ -1079,6 +1079,13 @@ def test_a_possessive_spelled_in_the_meeting_word_and_a_subject_past_an_aside():
     m = one("وصل وزير الخارجية الإيراني، ظريف، الخميس إلى العاصمة، حيث التقى نظيره الروسي لافروف.", "ar",
             published=D(2016, 4, 14))
     assert set(m.participants) == {LAVROV, ZARIF}
+    # "their meeting": the two named before, not the last of them alone
+    m = one("اتفق لافروف مع ظريف، خلال لقائهما، اليوم الثلاثاء، على معظم النقاط.", "ar", published=D(2017, 5, 2))
+    assert set(m.participants) == {LAVROV, ZARIF}
+    # an "-ية" ending is no possessive ("محادثات هاتفية أجراها ماكرون")
+    m = one("قالت المتحدثة كيري إن الإدارة لا تخطط، إثر محادثات هاتفية أجراها لافروف الأحد مع ظريف.", "ar",
+            published=D(2022, 2, 22))
+    assert set(m.participants) == {LAVROV, ZARIF}
 
 
 def test_his_meeting_as_a_frame_is_the_subject_named_after_it():

@@ -193,7 +193,8 @@ _TAILS = {
 # A trigger with a possessive ending ("لقائه مع", "دیدارش با") has a pronoun subject.
 # ... or a row that spells one in ("لقائه": the hamza changes its seat before the suffix)
 # (as the seed writes them: folded, "ئه" would be "یه", the end of every "-ية")
-_POSSESSIVE_ROW_ENDINGS = ("ئه", "ئها", "ئهما", "ئهم", "اءه", "اءها")
+# Singular only: "لقائهما" (their meeting) is of the two named before, whom the clause before lends.
+_POSSESSIVE_ROW_ENDINGS = ("ئه", "ئها", "اءه", "اءها")
 _POSSESSIVE_TAILS = {"fa": {"ش", "اش", "شان", "هایش", "هایشان", "یش"},
                      "ar": {"ه", "ها", "هما", "هم", "اته", "اتها", "اتهما", "اتهم"}}
 # Arabic clitics before a word: conjunction, preposition, article (and ل + ال = لل).
