@@ -1017,7 +1017,7 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
     return list(dict.fromkeys(countries + delegations)), unresolved
 
 
-_FRAME_WORDS = _FRAMES | _folded_set("بعد", "عقب", "إثر", "اثر", "قبل", "أثناء", "وخلال", "وفي", "وبعد", "پس از")
+_FRAME_WORDS = _FRAMES | _folded_set("بعد", "عقب", "إثر", "اثر", "قبل", "أثناء", "وخلال", "وفي", "وبعد")
 
 
 def _subject_after_a_possessive_frame(doc: _Document, clause: _Clause, trigger: _Hit, known: set[str]) -> str | None:
