@@ -373,6 +373,14 @@ class MeetingRules:
             )
         return self._compiled[language]
 
+    def meeting_words(self, language: str) -> frozenset[str]:
+        """The language's meeting and negotiation words (folded), made once."""
+        key = ("meeting_words", language)
+        if key not in self._compiled:
+            self._compiled[key] = frozenset(fold_phrase(t.trigger) for t in self.triggers
+                                            if t.language == language and t.trigger_kind in ("meeting", "negotiation"))
+        return self._compiled[key]
+
     @property
     def offices(self) -> set[str]:
         """Offices that titles name (not ``counterpart`` or ``named_before``)."""
@@ -431,7 +439,6 @@ _COMMENT_WORDS = _folded_set("كشف", "الكشف", "التعليق", "تعلي
                              "اظهار", "توضیح", "جزئیات", "comment", "reveal", "details")
 _AND = _folded_set("و", "and")
 _NO = _folded_set("لا", "هیچ", "no")
-_CALLER_FROM = _folded_set("من")
 _HONORIFICS = _folded_set("السيد", "السيدة", "فخامة", "سعادة", "معالي", "سمو", "الدكتور", "الدكتورة",
                           "آقای", "خانم", "دکتر", "Mr", "Mrs", "Ms", "Dr")
 # Meeting nouns that are also verbs: the verb ends its clause.
@@ -935,7 +942,7 @@ class _Document:
 def _subject_before(doc: _Document, clause: _Clause) -> str | None:
     """The first person named in the clause just before ``clause`` in its sentence, if any; past
     one aside that names no one ("وصل شكري، الخميس إلى العاصمة التركية، حيث التقى نظيره")."""
-    earlier = [c for c in doc.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+    earlier = _clauses_before(doc, clause)
     for previous in earlier[::-1][:2]:
         found = next((m.entity_id for _, m in doc._mentions_in(previous.start, previous.end)
                       if m.entity_type == "person" and not _is_topic_at(doc, m.start)), None)
@@ -1023,26 +1030,34 @@ _FRAME_WORDS = _FRAMES | _folded_set("بعد", "عقب", "إثر", "اثر", "ق
 def _subject_after_a_possessive_frame(doc: _Document, clause: _Clause, trigger: _Hit, known: set[str]) -> str | None:
     """"وخلال لقائه الرئيس ترامب الثلاثاء، أكد أمير قطر الشيخ تميم ...": a "his meeting" frame
     opening the sentence; "his" is the subject named in the clause after it."""
-    if not (trigger.tail in _POSSESSIVE_TAILS.get(doc.language, ()) or
-            trigger.row.trigger.endswith(_POSSESSIVE_ROW_ENDINGS)):
+    if not _possessive(doc, trigger):
         return None
     before = doc.view[clause.start:trigger.start].split()
     if not before or not all(w in _FRAME_WORDS or w in _CLAUSE_OPENERS for w in before) or \
-            any(c.sentence == clause.sentence and c.end <= clause.start and doc._mentions_in(c.start, c.end)
-                for c in doc.clauses):
+            any(doc._mentions_in(c.start, c.end) for c in _clauses_before(doc, clause)):
         return None
-    later = [c for c in doc.clauses if c.sentence == clause.sentence and c.start >= clause.end][:1]
-    for c in later:
-        return next((m.entity_id for _, m in doc._mentions_in(c.start, c.end)
-                     if m.entity_type == "person" and m.entity_id not in known), None)
-    return None
+    after = next((c for c in doc.clauses if c.sentence == clause.sentence and c.start >= clause.end), None)
+    if after is None:
+        return None
+    return next((m.entity_id for _, m in doc._mentions_in(after.start, after.end)
+                 if m.entity_type == "person" and m.entity_id not in known), None)
+
+
+def _word_before(doc: _Document, pos: int) -> str:
+    return (doc._words_before(pos, 1) or [""])[0]
+
+
+def _possessive(doc: _Document, trigger: _Hit) -> bool:
+    """"لقائه", "دیدارش": a meeting word with "his"/"her" on it."""
+    return trigger.tail in _POSSESSIVE_TAILS.get(doc.language, ()) or trigger.row.trigger.endswith(
+        _POSSESSIVE_ROW_ENDINGS)
 
 
 def _unknown_person_before(doc: _Document, clause: _Clause) -> bool:
     """"فيما أجرى رئيس مجلس المستشارين، السيد حكيم بنشماش، مباحثات مع السيد المشري": the clause
     before names someone the lexicon does not know (an honorific, then no known name), who is the
     subject; the person named before in the text is not."""
-    earlier = [c for c in doc.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+    earlier = _clauses_before(doc, clause)
     if not earlier:
         return False
     previous = earlier[-1]
@@ -1051,8 +1066,7 @@ def _unknown_person_before(doc: _Document, clause: _Clause) -> bool:
 
 
 def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_positions: list[int]) -> bool:
-    if trigger.tail in _POSSESSIVE_TAILS.get(doc.language, ()) or \
-            trigger.row.trigger.endswith(_POSSESSIVE_ROW_ENDINGS):
+    if _possessive(doc, trigger):
         return not any(clause.start <= p < trigger.start for p in actor_positions)
     words = [(m.start(), m.group()) for m in re.finditer(r"\w+", doc.view[clause.start:trigger.start])]
     for offset, word in words:
@@ -1065,7 +1079,7 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
             # or the object of "with" ("أنه عقد مع برادر اجتماع عمل")
             joined = pos + len(word)
             return not any(joined < p < trigger.start and doc.view[joined:p].strip() not in _AND
-                           and doc._words_before(int(p), 1) not in ([w] for w in _WITH)
+                           and _word_before(doc, int(p)) not in _WITH
                            for p in actor_positions)
     # elided subject: "[he] met with X" -- "with" ends or follows the trigger, nobody before it
     stem_words = doc.view[trigger.core:trigger.end].split()
@@ -1250,8 +1264,18 @@ def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[
     return None
 
 
+def _segment(doc: _Document, clause: _Clause) -> list[_Clause]:
+    """The clauses of ``clause``'s segment: its sentence up to a hard break."""
+    return [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+
+
+def _clauses_before(doc: _Document, clause: _Clause) -> list[_Clause]:
+    """The clauses of ``clause``'s sentence before it."""
+    return [c for c in doc.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+
+
 def _segment_span(doc: _Document, clause: _Clause) -> tuple[int, int]:
-    segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+    segment = _segment(doc, clause)
     return min(c.start for c in segment), max(c.end for c in segment)
 
 
@@ -1473,9 +1497,7 @@ def _host_of_a_meeting_named(doc: _Document, trigger: _Hit) -> bool:
     if trigger.row.trigger_kind != "host" or trigger.tail:
         return False
     following = doc.view[trigger.end:trigger.end + 30].split()[:1]
-    return bool(following) and any(
-        fold_phrase(t.trigger) == following[0].rstrip(_CLOSING_PUNCTUATION) for t in doc.rules.triggers
-        if t.language == doc.language and t.trigger_kind in ("meeting", "negotiation"))
+    return bool(following) and following[0].rstrip(_CLOSING_PUNCTUATION) in doc.rules.meeting_words(doc.language)
 
 
 def _excluded(doc: _Document, trigger: _Hit) -> bool:
@@ -1491,8 +1513,7 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
         return True
     if _with_a_news_outlet(doc, clause, trigger):
         return True
-    if any(start <= t.start < clause.end and doc._words_before(t.start, 1) in ([w] for w in _NO)
-           for t in doc.triggers):
+    if any(start <= t.start < clause.end and _word_before(doc, t.start) in _NO for t in doc.triggers):
         return True  # "لا لقاء مبرمجا بين المشري وصالح خلال الزيارتين", "هیچ دیداری"
     for x in doc.exclusions:
         kind = x.row.kind
@@ -1582,7 +1603,7 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
     if not participants and not topic:
         # an elided subject: the actors of the clause before, else after, in the same segment; an
         # apposition naming nobody ("، الرجل القوي في شرق البلاد،") stands between a subject and its verb
-        segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+        segment = _segment(doc, clause)
         i = segment.index(clause)
         before = segment[max(i - 1, 0):i]
         if before and i >= 2 and _plural_verb(doc, t) and not doc._mentions_in(before[0].start, before[0].end) and \
@@ -1615,13 +1636,13 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
     if attended:
         # "وشارك في الاجتماع، الذي دعت إليه الوزيرة زواتي، كل من الوزير الملا، والوزير طعمة":
         # those who took part are named through the rest of the sentence
-        segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+        segment = _segment(doc, clause)
         for later in segment[segment.index(clause) + 1:]:
             participants += [p for p in _clause_actors(doc, later, None)[0] if p not in participants]
     if len(participants) == 1 and not topic and _opens_with_its_verb(doc, clause, t):
         # "حيث التقى وزير الخارجية السوري فيصل المقداد": the one named is the object; the subject
         # is elided and was named in the clause before
-        segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+        segment = _segment(doc, clause)
         i = segment.index(clause)
         for previous in segment[max(i - 2, 0):i][::-1]:  # past an aside that names no one
             subjects, _ = _clause_actors(doc, previous, None)
@@ -1709,9 +1730,9 @@ def _with_phrase_after(doc: _Document, clause: _Clause, trigger: _Hit) -> list[s
     """"اجتمع الشيخ عبدالله ...، بمكتبه في الديوان الأميري صباح اليوم، مع السيد زلماي خليل زاد": the
     partner's "with" phrase stands after an aside, in a clause of its own; so does a caller's
     "from" ("تلقى الشيخ تميم ...، اتصالا هاتفيا اليوم، من فخامة الرئيس أوهورو كينياتا")."""
-    # (Arabic "من" only: Persian "از" starts too many other phrases, "از میزبانی بغداد ...")
-    partner_words = _WITH | (_CALLER_FROM if trigger.row.modality == "phone" and doc.language == "ar" else frozenset())
-    segment = [c for c in doc.clauses if c.sentence == clause.sentence and c.segment == clause.segment]
+    # (in Arabic only: Persian "از" starts too many other phrases, "از میزبانی بغداد ...")
+    partner_words = _WITH | (_FROM if trigger.row.modality == "phone" and doc.language == "ar" else frozenset())
+    segment = _segment(doc, clause)
     for later in segment[segment.index(clause) + 1:segment.index(clause) + 3]:
         first = doc.view[later.start:later.end].split(None, 1)[:1]
         if first and (first[0] in partner_words or _with_clitic(first[0], "و", partner_words)):
