@@ -30,7 +30,7 @@ D = datetime.date
 LAVROV, ZARIF, KERRY, MUALLEM, CAVUSOGLU = (
     "person:sergey_lavrov", "person:mohammad_javad_zarif", "person:john_kerry", "person:walid_muallem",
     "person:mevlut_cavusoglu")
-MOSCOW, TEHRAN, LIMA = "place:gn524901", "place:gn112931", "place:gn3936456"
+MOSCOW, TEHRAN, LIMA, ANKARA = "place:gn524901", "place:gn112931", "place:gn3936456", "place:gn323786"
 
 OFFICES = office_holders_from_rows([
     {"person_id": LAVROV, "office": "foreign_minister", "country_code": "RU", "start_year": "2004", "end_year": ""},
@@ -70,6 +70,7 @@ def _entries() -> list[LexiconEntry]:
         (MOSCOW, "place", "RU", {"fa": [("مسکو", "name")], "ar": [("موسكو", "name")]}),
         (TEHRAN, "place", "IR", {"fa": [("تهران", "name")], "ar": [("طهران", "name")]}),
         (LIMA, "place", "PE", {"fa": [("لیما", "name")], "ar": [("ليما", "name")]}),
+        (ANKARA, "place", "TR", {"fa": [("آنکارا", "name")], "ar": [("أنقرة", "name")]}),
     ]
     return [LexiconEntry(entity_id, kind, alias, language, alias_kind, False, country)
             for entity_id, kind, country, names in rows
@@ -1092,3 +1093,89 @@ def test_his_meeting_as_a_frame_is_the_subject_named_after_it():
     m = one("من جهته، وخلال لقائه الرئيس الأمريكي كيري الثلاثاء في موسكو، أكد لافروف رفض بلاده الإرهاب.", "ar",
             published=D(2016, 4, 13))
     assert set(m.participants) == {LAVROV, KERRY}
+
+
+def test_a_meeting_told_before_a_paragraph_that_refers_to_it_is_still_a_meeting():
+    # "این دیدار" opening the next paragraph refers back; the meeting's own verb is no demonstrative
+    text = "لاوروف که امروز وارد تهران شد، با ظریف دیدار و گفت‌وگو کرد.\n\nاین دیدار دو ساعت طول کشید."
+    m = one(text, "fa", published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF}
+    assert (m.location_entity_id, m.event_date) == (TEHRAN, D(2016, 5, 6))
+
+
+def test_a_ministry_where_they_met_is_not_the_subject():
+    m = one("لاوروف که امروز وارد تهران شد، در محل وزارت امور خارجه ایران با ظریف دیدار کرد.", "fa",
+            published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF}
+    # a country named in a place phrase ("in the presidential palace of Iran")
+    m = one("لاوروف که امروز وارد تهران شد، پس از مراسم استقبال در کاخ ریاست‌جمهوری ایران با ظریف دیدار کرد.", "fa",
+            published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_a_meeting_noun_whose_verb_comes_after_what_it_names():
+    m = one("لاوروف که دیروز وارد تهران شده بود، با ظریف مذاکرات هیئت‌های عالی‌رتبه برگزار کرد.", "fa",
+            published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_where_after_a_capital_named_by_its_country():
+    m = one("وصل لافروف، الخميس، إلى العاصمة التركية أنقرة، حيث التقى نظيره التركي جاويش أوغلو.", "ar",
+            published=D(2016, 4, 14), offices=OFFICES)
+    assert m.location_entity_id == ANKARA
+    m = one("وكان لافروف قد زار طهران في 18 مارس الماضي، حيث أجرى محادثات مع ظريف.", "ar", published=D(2016, 4, 14))
+    assert (m.location_entity_id, m.event_date) == (TEHRAN, D(2016, 3, 18))
+
+
+def test_a_proposal_spoken_about_does_not_make_the_meeting_planned():
+    m = one("لاوروف جمعه گذشته با ظریف دیدار و درباره پیشنهادهای روسیه گفت‌وگو کرده بود.", "fa", published=D(2016, 5, 9))
+    assert m.event_date == D(2016, 5, 6)
+    # but a meeting only possible stays unreported
+    found = meetings("لاوروف امروز در نشست خبری درباره احتمال دیدار ظریف با کری گفت.", "fa", published=D(2016, 5, 9))
+    assert not any({ZARIF, KERRY} <= set(m.participants) or LAVROV in m.participants for m in found)
+
+
+def test_the_same_people_meeting_at_two_places_are_two_meetings():
+    text = ("ظریف امروز در تهران با لاوروف دیدار کرد. این سفر دو روز پس از دیدار ظریف با لاوروف در مسکو صورت"
+            " گرفت. ظریف جمعه گذشته با لاوروف دیدار کرده بود.")
+    found = meetings(text, "fa", published=D(2016, 5, 9))
+    assert sorted((m.location_entity_id or "", m.event_date or D(1, 1, 1)) for m in found) == \
+        sorted([(TEHRAN, D(2016, 5, 9)), (MOSCOW, D(2016, 5, 6))])
+
+
+def test_a_trip_someone_is_invited_to_is_not_where_they_met():
+    m = one("ظریف امروز با لاوروف دیدار کرد و لاوروف دعوت همتای ایرانی خود برای سفر به تهران را پذیرفت.", "fa",
+            published=D(2016, 5, 9))
+    assert m.location_entity_id is None
+    assert meetings("دعا لافروف الوزير ظريف لزيارة موسكو.", "ar", published=D(2016, 5, 9)) == []
+    # a visit made at someone's invitation took place
+    assert len(meetings("زار ظريف موسكو بدعوة من لافروف، والتقى به اليوم.", "ar", published=D(2016, 5, 9))) == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("ظریف امروز از طریق ویدئوکنفرانس با لاوروف گفت‌وگو کرد.", "fa"),
+    ("عقد لافروف اليوم اجتماعا عبر تقنية الاتصال المرئي مع ظريف.", "ar"),
+    ("لاوروف امروز در اجلاس مجازی که به میزبانی ظریف برگزار شد، شرکت کرد.", "fa"),
+])
+def test_a_video_conference_is_a_remote_call(text, language):
+    m = one(text, language, published=D(2021, 4, 8))
+    assert (m.modality, m.location_entity_id) == ("phone", None)
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_the_two_ministers_are_the_two_named_before():
+    text = "ظریف و لاوروف امروز وارد تهران شدند.\n\nدو وزیر امروز در محل وزارت خارجه با یکدیگر دیدار کردند."
+    m = one(text, "fa", published=D(2016, 5, 9))
+    assert set(m.participants) == {LAVROV, ZARIF}
+    text = "ظریف و لاوروف امروز وارد تهران شدند. کری نیز آمد. دو وزیر با یکدیگر دیدار کردند."
+    assert all(len(m.participants) < 3 for m in meetings(text, "fa", published=D(2016, 5, 9)))
+
+
+def test_a_meeting_of_that_day_is_at_the_dateline_of_a_report_from_abroad():
+    text = "مسکو- ایرنا- ظریف امروز در حاشیه اجلاس با کری دیدار کرد."
+    assert one(text, "fa", published=D(2016, 5, 9), outlet_country="IR").location_entity_id == MOSCOW
+    # not a meeting of another day, nor from home
+    assert one("مسکو- ایرنا- ظریف ماه گذشته با کری دیدار کرده بود.", "fa", published=D(2016, 5, 9),
+               outlet_country="IR").location_entity_id is None
+    assert one("تهران- ایرنا- لاوروف امروز با کری دیدار کرد.", "fa", published=D(2016, 5, 9),
+               outlet_country="IR").location_entity_id is None

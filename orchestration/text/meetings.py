@@ -456,7 +456,7 @@ def _with_clitic(word: str, clitics: str, words: frozenset[str]) -> bool:
 
 _SOURCES = _folded_set("من", "از", "from")  # "لاجئين من سوريا": where people or things come from
 _EACH = _folded_set("كل", "each")  # "كل من روسيا وإيران": each of, the actors themselves
-_PLACE_NOUNS = _folded_set("شهر", "مدينة", "المدينة", "العاصمة", "پایتخت", "کاخ", "قصر", "city", "capital")
+_PLACE_NOUNS = _folded_set("شهر", "مدينة", "المدينة", "العاصمة", "پایتخت", "کاخ", "قصر", "محل", "مقر", "city", "capital")
 _TOPIC_MARKERS = [fold_phrase(w) for w in (
     "مربوط به", "درباره", "در باره", "پیرامون", "در مورد", "اشاره", "حول", "بشأن", "بخصوص", "حيال", "إزاء",
     "تجاه", "about", "on",
@@ -472,13 +472,27 @@ _PRONOUNS = _folded_set("وی", "او", "ایشان", "هو", "هي", "أنه", 
                         "بأنها", "he", "she")
 # "خلال زيارته لموسكو", "در سفر به مسکو", "پس از ورود به آنکارا": after a word of travel or
 # arrival, "to" is where it happens.
-_TRAVEL = tuple(fold_phrase(w) for w in ("سفر", "زيارة", "زيارت", "جولة", "ورود", "وصول", "visit", "trip",
+_TRAVEL = tuple(fold_phrase(w) for w in ("سفر", "زيارة", "زيارت", "جولة", "ورود", "وصول", "وصل", "visit", "trip",
                                            "arrival"))
+_TIME_CONNECTIVES = _folded_set("پس از", "بعد از", "پیش از", "قبل از", "بعد", "قبل", "عقب", "إثر", "اثر", "وبعد",
+                                "after", "before")
+_INVITED = _folded_set("برای", "دعوت", "دعوة", "الدعوة", "لدعوة", "دعوته", "for", "invitation")
+_INVITING = _folded_set("دعا", "دعت", "يدعو", "تدعو", "دعاه", "دعاها", "دعوة", "الدعوة", "دعوته", "دعوتها",
+                        "دعوت", "invited", "invitation")
+_AT_THE_INVITATION = _folded_set("تلبية", "بناء", "ب", "به", "at")
+_HOSTING_NOUNS = _folded_set("میزبان", "میزبانی", "استضافة")
+_WHERE = _folded_set("حيث", "وحيث", "where")
+_GENTILIC_ENDINGS = tuple(fold_phrase(w) for w in ("ية", "ي"))
 _WITH = _folded_set("با", "مع", "with")
 _SINCE = _folded_set("منذ", "since")
 # "the two sides", "received by": a meeting of the one named and someone named before
 _BOTH_SIDES_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
     "دو طرف", "طرفین", "مورد استقبال", "الطرفان", "الطرفين", "الجانبان", "الجانبين", "both sides")) + r")(?!\w)")
+# "the two ministers": the two named before
+_THE_TWO_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
+    "دو وزیر", "دو رئیس‌جمهور", "دو رئیس جمهور", "دو رهبر", "دو مقام", "دو نخست‌وزیر", "دو نخست وزیر",
+    "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين", "الزعيمان", "الزعيمين", "المسؤولان", "العاهلان",
+    "القائدان", "القائدين", "the two ministers", "the two leaders", "the two presidents")) + r")(?!\w)")
 # "in the presence of", "with the participation of": those named after it attend a meeting others hold
 _PRESENCE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
     "بحضور", "وبحضور", "با حضور", "در حضور", "بمشاركة", "وبمشاركة", "با مشارکت", "in the presence of",
@@ -596,7 +610,8 @@ class _Document:
         referring = [h for h in found if self._after_a_demonstrative(h.start)]
         self.referring = referring
         # where each demonstrative of a referring phrase starts ("این" of "این گفت‌وگوها")
-        demonstratives = {self.view.rfind(" ", 0, h.start - 1) + 1 for h in referring}
+        demonstratives = {max(self.view.rfind(" ", 0, h.start - 1), self.view.rfind("\n", 0, h.start - 1)) + 1
+                          for h in referring}
         self.triggers = [h for h in found
                          if h not in referring
                          # "میزبانی این گفت‌وگوها" (hosting these talks): about the talks told before too
@@ -1078,7 +1093,7 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
             # الرئيس ترامب الرياض واجتمع"), unless joined to the pronoun ("وی و لاوروف در دیدار")
             # or the object of "with" ("أنه عقد مع برادر اجتماع عمل")
             joined = pos + len(word)
-            return not any(joined < p < trigger.start and doc.view[joined:p].strip() not in _AND
+            return not any(joined < p < trigger.start and doc.view[joined:int(p)].strip() not in _AND
                            and _word_before(doc, int(p)) not in _WITH
                            for p in actor_positions)
     # elided subject: "[he] met with X" -- "with" ends or follows the trigger, nobody before it
@@ -1088,7 +1103,7 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
         with_pos = doc.view.rfind(stem_words[-1], trigger.core, trigger.end)
     elif after and after[0] in _WITH:
         with_pos = trigger.end
-    elif doc.language == "fa" and after and after[0].rstrip(_CLOSING_PUNCTUATION) in _LIGHT_VERBS:
+    elif doc.language == "fa" and _light_verb_follows(doc, trigger, clause):
         # Persian order: "[he], this morning, with Zarif met" -- "with" and its actor before the
         # meeting verb; the subject stood in the clause before ("دی‌میستورا ... که ... به سر می‌برد،")
         with_pos = next((clause.start + offset for offset, word in words if word in _WITH), None)
@@ -1102,9 +1117,34 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
         return False
     if _subject_after_the_frame(doc, trigger, with_pos, actor_positions):
         return False
-    # an organization or a country before "with" is the subject too ("the ministry, in talks with")
-    others = [m.start for _, m in doc._mentions_in(clause.start, with_pos) if m.entity_type != "place"]
+    # an organization or a country before "with" is the subject too ("the ministry, in talks with"),
+    # unless it is where they met ("در محل وزارت امور خارجه پاکستان با جیلانی دیدار کرد")
+    before_with = [m for _, m in doc._mentions_in(clause.start, with_pos) if m.entity_type != "place"]
+    venues = [m for m in before_with if _is_locative(doc, m) or _in_a_venue(doc, m)]
+    others = [m.start for m in before_with if not any(v.start <= m.start and m.end <= v.end for v in venues)]
     return not any(clause.start <= p < with_pos for p in actor_positions + others)
+
+
+def _in_a_venue(doc: _Document, m: Mention) -> bool:
+    """"در کاخ ریاست‌جمهوری کنیا", "في مقر وزارة الخارجية المصرية": a name within a place phrase."""
+    words = doc._words_before(m.start, 5)
+    for i, word in enumerate(words[:-1]):
+        if any(ch in w for w in words[i:] for ch in "،,.:؛"):
+            continue
+        if word in _LOCATIVES and words[i + 1] in _PLACE_NOUNS or _with_clitic(word, "ب", _PLACE_NOUNS):
+            return True
+    return False
+
+
+def _light_verb_follows(doc: _Document, trigger: _Hit, clause: _Clause) -> bool:
+    """The Persian meeting noun's verb: "دیدار کرد", or past what the noun names, with no one
+    named between ("مذاکرات هیئت‌های عالی‌رتبه برگزار کرد")."""
+    for m in re.finditer(r"\S+", doc.view[trigger.end:clause.end]):
+        if len(doc.body[trigger.end:trigger.end + m.start()].split()) > 3:  # (the view splits at ZWNJ)
+            return False
+        if m.group().rstrip(_CLOSING_PUNCTUATION) in _LIGHT_VERBS:
+            return not doc._mentions_in(trigger.end, trigger.end + m.start())
+    return False
 
 
 def _subject_after_the_frame(doc: _Document, trigger: _Hit, with_pos: int, actor_positions: list) -> bool:
@@ -1215,19 +1255,47 @@ def _country_group(doc: _Document, mentions: list[tuple[int, Mention]], consumed
 def _is_locative(doc: _Document, m: Mention) -> bool:
     if m.start > 0 and doc.view[m.start - 1] == "ب" and (m.start < 2 or not doc.view[m.start - 2].isalnum()):
         return True  # Arabic "بموسكو"
-    before = doc._words_before(m.start, 2)
+    return _is_locative_at(doc, _place_noun_start(doc, m.start))
+
+
+def _place_noun_start(doc: _Document, pos: int) -> int:
+    """Where the name's place-noun phrase starts: "إلى العاصمة التركية أنقرة" is "to Ankara"."""
+    words = list(_WORD_RE.finditer(doc.view, max(0, pos - 40), pos))[-2:]
+    if len(words) == 2 and words[0].group() in _PLACE_NOUNS and _is_gentilic(words[1].group()) \
+            and not doc.view[words[1].end():pos].strip():
+        return words[0].start()
+    return pos
+
+
+def _is_gentilic(word: str) -> bool:
+    """An Arabic adjective of origin ("التركية", "المصري")."""
+    return word.startswith("ال") and word.endswith(_GENTILIC_ENDINGS) and len(word) > 5
+
+
+def _is_locative_at(doc: _Document, start: int) -> bool:
+    """Whether a place name starting at ``start`` follows a locative ("in", "at", "to" after travel)."""
+    before = doc._words_before(start, 2)
     if before and before[-1] in _LOCATIVES:
         return True
     if len(before) == 2 and before[-1] in _PLACE_NOUNS and before[0] in _LOCATIVES:
         return True
     if before and _with_clitic(before[-1], "ب", _PLACE_NOUNS):
         return True  # "بقصر قرطاج", "بالعاصمة تونس"
-    before = doc._words_before(m.start, 3)
-    if m.start > 1 and doc.view[m.start - 1] == "ل" and not doc.view[m.start - 2].isalnum():
-        before = [*doc._words_before(m.start - 1, 2), "ل"]  # Arabic "زيارته لموسكو"
-    # "زيارته لموسكو", "سفر به مسکو", "زيارة مفاجئة لطهران", "سفر رسمی به مسکو"
-    return len(before) >= 2 and before[-1] in _DIRECTIONS | {"ل"} and \
-        any(w.startswith(_TRAVEL) for w in before[-3:-1])
+    return _travelled_to(doc, start)
+
+
+def _travelled_to(doc: _Document, start: int) -> bool:
+    """A place name at ``start`` that someone travels to."""
+    before = doc._words_before(start, 3)
+    if start > 1 and doc.view[start - 1] == "ل" and not doc.view[start - 2].isalnum():
+        before = [*doc._words_before(start - 1, 2), "ل"]  # Arabic "زيارته لموسكو"
+    # "زيارته لموسكو", "سفر به مسکو", "زيارة مفاجئة لطهران", "سفر رسمی به مسکو"; not a trip one is
+    # invited to ("دعوت همتای ایرانی خود برای سفر به تهران را پذیرفت")
+    if len(before) < 2 or before[-1] not in _DIRECTIONS | {"ل"}:
+        return False
+    words = doc._words_before(start, 4)
+    travel = [i for i in range(max(len(words) - 3, 0), len(words) - 1) if words[i].startswith(_TRAVEL)]
+    return bool(travel) and not (travel[-1] > 0 and words[travel[-1] - 1] in _INVITED)
 
 
 def _topic_between(doc: _Document, a: int, b: int) -> bool:
@@ -1247,6 +1315,15 @@ def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[
     attached = doc._mention_at(gap)
     if attached and is_place(attached[1]):
         return attached[1]
+    if _after_a_time_connective(doc, trigger):
+        # "سفر ظریف به بیاریتز دو روز پس از دیدار او با ماکرون در پاریس صورت گرفت": the meeting
+        # dates another event; where that event travelled to is not the meeting's place
+        base = is_place
+        is_place = lambda m: base(m) and (  # noqa: E731
+            m.start > trigger.start or not _travelled_to(doc, _place_noun_start(doc, m.start)))
+    where = _where_refers_to(doc, clause, is_place)
+    if where is not None and not any(is_place(m) for _, m in doc._mentions_in(clause.start, clause.end)):
+        return where
     seg_start, seg_end = _segment_span(doc, clause)
     for start, end in ((clause.start, clause.end), (seg_start, seg_end)):
         places = [m for _, m in doc._mentions_in(start, end)
@@ -1261,6 +1338,29 @@ def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[
         earlier = [m for _, m in doc._mentions_in(line_start, clause.start) if is_place(m)]
         if earlier:
             return earlier[-1]
+    return None
+
+
+def _after_a_time_connective(doc: _Document, trigger: _Hit) -> bool:
+    """"پس از دیدار", "بعد لقائه": the meeting word is what another event is timed by."""
+    before = doc._words_before(trigger.start, 2)
+    return bool(before) and (before[-1] in _TIME_CONNECTIVES or " ".join(before) in _TIME_CONNECTIVES)
+
+
+def _where_refers_to(doc: _Document, clause: _Clause, is_place) -> Mention | None:
+    """"وصل شكري إلى العاصمة التركية أنقرة، حيث التقى نظيره", "زار القاهرة في 18 مارس، حيث أجرى
+    محادثات": a clause opening with "where" happens at the place the clause before went to."""
+    first = doc.view[clause.start:clause.end].split(None, 1)[:1]
+    earlier = _clauses_before(doc, clause)
+    if not first or first[0] not in _WHERE or not earlier:
+        return None
+    previous = earlier[-1]
+    places = [m for _, m in doc._mentions_in(previous.start, previous.end) if is_place(m)]
+    for m in reversed(places):
+        start = _place_noun_start(doc, m.start)
+        word = (doc._words_before(start, 1) or [""])[0]
+        if _is_locative(doc, m) or word in _DIRECTIONS or word in _VISIT_WORDS:
+            return m
     return None
 
 
@@ -1364,9 +1464,11 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
         if not triggers:
             continue
         # generic meeting words in a sentence that reports a call describe that call, whether the
-        # call took place or not ("مقدمات یک تماس تلفنی ... در حاشیه اجلاس")
+        # call took place or not ("مقدمات یک تماس تلفنی ... در حاشیه اجلاس"); so does the word for
+        # hosting ("از طریق ویدئوکنفرانس در اجلاس ... که به میزبانی شیخ حسینه ... برگزار شد")
         if any(t.row.modality == "phone" for t in triggers):
-            triggers = [t for t in triggers if t.row.modality == "phone" or t.row.trigger_kind != "meeting"]
+            triggers = [t for t in triggers if t.row.modality == "phone" or (
+                t.row.trigger_kind != "meeting" and t.row_phrase not in _HOSTING_NOUNS)]
         triggers = [t for t in triggers if not _excluded(doc, t) and not _host_of_a_meeting_named(doc, t)]
         if not triggers:
             continue
@@ -1399,11 +1501,16 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
     merged = [c for c in merged if not _summarises(doc, c, merged)]
     # a meeting told without its place, of someone of the dateline's country, is at the dateline
     # ("دمشق-سانا ... بحث المقداد مع بيدرسون اليوم")
+    # ... and one told of that very day, when the outlet reports from abroad ("تاشکند- ایرنا- ...
+    # علی‌اف نیز عصر امروز در حاشیه اجلاس با رئیس‌جمهور کشورمان دیدار کرد")
     dateline = _dateline_place(doc)
     if dateline is not None:
+        abroad = doc.outlet_country is not None and dateline.country_code != doc.outlet_country
         for c in merged:
-            if c.location is None and c.modality == "in_person" and dateline.country_code in {
-                    doc.participant_country(p) for p in c.participants}:
+            if c.location is not None or c.modality != "in_person":
+                continue
+            today = c.date is not None and doc.published is not None and c.date.event_date == doc.published
+            if dateline.country_code in {doc.participant_country(p) for p in c.participants} or (abroad and today):
                 c.location, c.place_country = dateline.entity_id, dateline.country_code
     return [_to_meeting(doc, c) for c in merged]
 
@@ -1515,6 +1622,8 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
         return True
     if any(start <= t.start < clause.end and _word_before(doc, t.start) in _NO for t in doc.triggers):
         return True  # "لا لقاء مبرمجا بين المشري وصالح خلال الزيارتين", "هیچ دیداری"
+    if trigger.row.trigger_kind == "visit" and _invited_to(doc, trigger):
+        return True
     for x in doc.exclusions:
         kind = x.row.kind
         if kind in (EXPECTED, NEGATED):
@@ -1527,6 +1636,25 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
             between = doc.view[min(x.end, trigger.end):max(x.start, trigger.start)]
             if kind == REFUSAL and _COMMENT_WORDS & set(between.split()):
                 continue  # "رفض ماكرون كشف تفاصيل اتصاله": what is refused is to speak about it
+            if _word_before(doc, x.start) in _TOPIC_WORDS and not any(
+                    x.end <= t.start and len(doc.view[x.end:t.start].split()) <= 1
+                    and not doc._mentions_in(x.end, t.start) for t in doc.triggers):
+                # "درباره پیشنهادهای فرانسه گفت‌وگو کرده بود": proposals were the topic (but
+                # "درباره احتمال دیدار": the meeting spoken about is only possible)
+                continue
+            return True
+    return False
+
+
+def _invited_to(doc: _Document, trigger: _Hit) -> bool:
+    """"دعا كيم ترامب لزيارة بيونغ يانغ": a visit someone is invited to is still to come (unless
+    made at the invitation: "بدعوة من", "تلبية لدعوة")."""
+    clause = doc.clause_of(trigger.start)
+    # the inviting verb stands before the visit in Arabic, after it in Persian ("برای سفر به تهران
+    # دعوت کرد"); its clause is the visit's
+    words = [w.group() for w in _WORD_RE.finditer(doc.view, clause.start, clause.end)]
+    for i, word in enumerate(words):
+        if word.rstrip(_CLOSING_PUNCTUATION) in _INVITING and not (i and words[i - 1] in _AT_THE_INVITATION):
             return True
     return False
 
@@ -1600,6 +1728,10 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             participants, unresolved = _clause_actors(doc, clause_before, t)
         else:
             participants, unresolved = _clause_actors(doc, clause, t)
+    if len(participants) < 2 and not topic and "ال" not in t.prefix:
+        # (the title in "دو رئیس‌جمهور" may have named one of them on its own; "المحادثات بين
+        # الرئيسين" refers to talks told before)
+        participants = _the_two_named_before(doc, clause) or participants
     if not participants and not topic:
         # an elided subject: the actors of the clause before, else after, in the same segment; an
         # apposition naming nobody ("، الرجل القوي في شرق البلاد،") stands between a subject and its verb
@@ -1676,6 +1808,28 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
                       participants, place.entity_id if place else None,
                       place.country_code if place else None, date, anchored, doc.body[s:e],
                       doc.body[t.start:t.end], joins_earlier=attended and "ال" in t.prefix)
+
+
+def _the_two_named_before(doc: _Document, clause: _Clause) -> list[str]:
+    """"دو وزیر امروز ... با یکدیگر دیدار کردند", "التقى الوزيران": the two people last named
+    before (within three sentences), if the sentence that completes the pair names no third."""
+    two = _THE_TWO_RE.search(doc.view, clause.start, clause.end)
+    if two is None:
+        return []
+    after = _NEXT_WORD.match(doc.view, two.end())
+    if doc._mention_at(two.end() + 1) or (after and _is_gentilic(after.group("word"))):
+        return []  # "الرئيسين الأمريكي والروسي": the two are said
+    s, _ = doc.sentences[clause.sentence]
+    if any(s <= r.hit.start < clause.end and not (two.start() <= r.hit.start < two.end()) for r in doc.roles):
+        return []  # "وزير المال التركي ... نظيره الألماني ...، وتوافق الوزيران": the two the sentence tells of
+    persons: list[str] = []
+    for index in range(clause.sentence, max(clause.sentence - 4, -1), -1):
+        s, e = doc.sentences[index]
+        named = [p for pos, p in reversed(doc.antecedents) if s <= pos < min(e, clause.start)]
+        persons += [p for p in dict.fromkeys(named) if p not in persons]
+        if len(persons) >= 2:
+            return persons if len(persons) == 2 else []
+    return []
 
 
 def _plural_verb(doc: _Document, t: _Hit) -> bool:
@@ -1804,8 +1958,10 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     """One row per meeting: later tellings fill what the first one lacks."""
     merged: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.sentence_index, c.position)):
-        same = next((m for m in merged if m.modality == c.modality and set(m.participants) == set(c.participants)
-                     and _dates_compatible(m, c)), None)
+        # the nearest earlier telling it may be: the same people may have met twice, at two places
+        same = next((m for m in reversed(merged) if m.modality == c.modality
+                     and set(m.participants) == set(c.participants) and _dates_compatible(m, c)
+                     and (m.location is None or c.location is None or m.location == c.location)), None)
         if same is None:
             merged.append(c)
             continue
