@@ -1179,3 +1179,36 @@ def test_a_meeting_of_that_day_is_at_the_dateline_of_a_report_from_abroad():
                outlet_country="IR").location_entity_id is None
     assert one("تهران- ایرنا- لاوروف امروز با کری دیدار کرد.", "fa", published=D(2016, 5, 9),
                outlet_country="IR").location_entity_id is None
+
+
+def test_an_honorific_pronoun_is_the_one_last_given_that_honorific():
+    text = ("وكان معالي الوزير لافروف قد وصل أمس إلى طهران حيث استقبله الرئيس ظريف. "
+            "كما تلقى معاليه أمس اتصالا هاتفيا من كيري.")
+    calls = [m for m in meetings(text, "ar", published=D(2016, 5, 6)) if m.modality == "phone"]
+    assert [set(m.participants) for m in calls] == [{LAVROV, KERRY}]
+
+
+def test_an_arabic_clause_opening_with_where_and_a_verb_takes_the_subject_before():
+    text = "ثم توجه لافروف إلى طهران، حيث عقد مع ظريف اجتماعا مساء اليوم."
+    m = one(text, "ar", published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF} and m.location_entity_id == TEHRAN
+
+
+def test_where_is_the_nearest_place_before_it():
+    m = one("وكان لافروف قد وصل إلى طهران قادما من موسكو، حيث التقى أمس كيري.", "ar", published=D(2016, 5, 6))
+    assert (m.location_entity_id, m.event_date) == (MOSCOW, D(2016, 5, 5))
+
+
+def test_who_invited_is_not_the_subject_of_the_two_who_met():
+    text = "وتصافح لافروف وظريف للمرة الأولى في موسكو، بدعوة من كيري، ثم عقدا أول لقاء ثنائي في طهران في 10 سبتمبر 2015."
+    found = meetings(text, "ar", published=D(2016, 5, 6))
+    assert any(set(m.participants) == {LAVROV, ZARIF} and m.location_entity_id == TEHRAN for m in found)
+    assert not any(KERRY in m.participants for m in found)
+
+
+def test_the_two_presidents_of_named_countries():
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": KERRY, "office": "president", "country_code": "US", "start_year": "2013", "end_year": ""},
+        {"person_id": LAVROV, "office": "president", "country_code": "RU", "start_year": "2013", "end_year": ""}])
+    m = one("والتقى الرئيسان الأمريكي والروسي في طهران اليوم.", "ar", published=D(2016, 5, 6), offices=offices)
+    assert set(m.participants) == {LAVROV, KERRY}

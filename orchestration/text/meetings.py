@@ -468,8 +468,12 @@ _ROUND_WORDS = _folded_set("دور", "الجولة", "جولة")
 _TOPIC_PREPOSITIONS = _folded_set("به", "از", "عن", "ب")  # "اشاره به", "حديث عن"
 _ANAPHORIC_PLACES = [fold_phrase(w) for w in (
     "آنجا", "در این شهر", "در این پایتخت", "هناك", "في المدينة", "في العاصمة", "there")]
+_HONORIFIC_PRONOUNS = {fold_phrase(p): fold_phrase(h) for p, h in (
+    ("سموه", "سمو"), ("جلالته", "جلالة"), ("فخامته", "فخامة"), ("معاليه", "معالي"))}
 _PRONOUNS = _folded_set("وی", "او", "ایشان", "هو", "هي", "أنه", "إنه", "بأنه", "وأنه", "أنها", "إنها",
-                        "بأنها", "he", "she")
+                        "بأنها", "he", "she",
+                        # honorifics that stand for a name: "his Highness", "his Majesty", "his Excellency"
+                        "سموه", "جلالته", "فخامته", "معاليه")
 # "خلال زيارته لموسكو", "در سفر به مسکو", "پس از ورود به آنکارا": after a word of travel or
 # arrival, "to" is where it happens.
 _TRAVEL = tuple(fold_phrase(w) for w in ("سفر", "زيارة", "زيارت", "جولة", "ورود", "وصول", "وصل", "visit", "trip",
@@ -481,6 +485,8 @@ _INVITING = _folded_set("دعا", "دعت", "يدعو", "تدعو", "دعاه", 
                         "دعوت", "invited", "invitation")
 _AT_THE_INVITATION = _folded_set("تلبية", "بناء", "ب", "به", "at")
 _HOSTING_NOUNS = _folded_set("میزبان", "میزبانی", "استضافة")
+_AT_THE_INVITATION_RE = re.compile(r" *(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
+    "بدعوة", "وبدعوة", "تلبية لدعوة", "به دعوت", "بنا به دعوت", "at the invitation")) + r")(?!\w)")
 _WHERE = _folded_set("حيث", "وحيث", "where")
 _GENTILIC_ENDINGS = tuple(fold_phrase(w) for w in ("ية", "ي"))
 _WITH = _folded_set("با", "مع", "with")
@@ -996,8 +1002,11 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
         known = {p for _, p in persons}
         antecedent = _subject_after_a_possessive_frame(doc, clause, trigger, known)
         if antecedent is None and not _unknown_person_before(doc, clause):
-            antecedent = next((p for pos, p in reversed(doc.antecedents) if pos < clause.start and p not in known),
-                              None)
+            earlier = [p for pos, p in doc.antecedents if pos < clause.start and p not in known]
+            honored = _honorific_named_at(doc, clause, trigger)
+            if honored is not None:  # the first named from there
+                earlier = [p for pos, p in doc.antecedents if honored <= pos < clause.start and p not in known][:1]
+            antecedent = earlier[-1] if earlier else None
         if antecedent:
             persons.insert(0, (clause.start - 1, antecedent))
 
@@ -1113,6 +1122,10 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
         if not any(p > after_with and all(w in _HONORIFICS for w in doc.view[after_with:int(p)].split())
                    for p in actor_positions):
             return False  # "با اشاره به", "با حضور": "with" does not take an actor here
+    elif doc.language == "ar" and len(words) >= 3 and words[0][1] in _CLAUSE_OPENERS and words[2][1] in _WITH \
+            and any(clause.start + words[2][0] < p < trigger.start for p in actor_positions):
+        # "حيث عقد مع الشيخ تميم اجتماعا": an opener, a verb, then "with" and whom
+        with_pos = clause.start + words[2][0]
     else:
         return False
     if _subject_after_the_frame(doc, trigger, with_pos, actor_positions):
@@ -1134,6 +1147,21 @@ def _in_a_venue(doc: _Document, m: Mention) -> bool:
         if word in _LOCATIVES and words[i + 1] in _PLACE_NOUNS or _with_clitic(word, "ب", _PLACE_NOUNS):
             return True
     return False
+
+
+def _honorific_named_at(doc: _Document, clause: _Clause, trigger: _Hit) -> int | None:
+    """"كما تلقى سموه اتصالا": "his Highness" is the one last called "سمو" ("وكان سمو الأمير قد
+    وصل ... حيث استقبله الملك سلمان"), not whoever was named last. Where that naming starts (None
+    for a plain pronoun, or an honorific not used before)."""
+    # (the clause before may hold it: "ثم توجه سموه إلى الدوحة، حيث عقد مع ... اجتماعا")
+    start = max([c.start for c in _clauses_before(doc, clause)][-1:] or [clause.start])
+    words = {w.group() for w in _WORD_RE.finditer(doc.view, start, trigger.start)}
+    stem = next((_HONORIFIC_PRONOUNS[w] for w in words if w in _HONORIFIC_PRONOUNS), None)
+    if stem is None:
+        return None
+    found = [m.start() for m in re.finditer(r"(?<!\w)(?:و|ل|ب)?" + re.escape(stem) + r"(?!\w)",
+                                            doc.view[:clause.start])]
+    return found[-1] if found else None
 
 
 def _light_verb_follows(doc: _Document, trigger: _Hit, clause: _Clause) -> bool:
@@ -1349,19 +1377,15 @@ def _after_a_time_connective(doc: _Document, trigger: _Hit) -> bool:
 
 def _where_refers_to(doc: _Document, clause: _Clause, is_place) -> Mention | None:
     """"وصل شكري إلى العاصمة التركية أنقرة، حيث التقى نظيره", "زار القاهرة في 18 مارس، حيث أجرى
-    محادثات": a clause opening with "where" happens at the place the clause before went to."""
+    محادثات": a clause opening with "where" happens at the place the clause before names last."""
     first = doc.view[clause.start:clause.end].split(None, 1)[:1]
     earlier = _clauses_before(doc, clause)
     if not first or first[0] not in _WHERE or not earlier:
         return None
     previous = earlier[-1]
     places = [m for _, m in doc._mentions_in(previous.start, previous.end) if is_place(m)]
-    for m in reversed(places):
-        start = _place_noun_start(doc, m.start)
-        word = (doc._words_before(start, 1) or [""])[0]
-        if _is_locative(doc, m) or word in _DIRECTIONS or word in _VISIT_WORDS:
-            return m
-    return None
+    # the nearest place before it ("وصل إلى القاهرة قادماً من دبي، حيث التقى": Dubai)
+    return places[-1] if places else None
 
 
 def _segment(doc: _Document, clause: _Clause) -> list[_Clause]:
@@ -1741,6 +1765,8 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         if before and i >= 2 and _plural_verb(doc, t) and not doc._mentions_in(before[0].start, before[0].end) and \
                 not any(before[0].start <= r.hit.start < before[0].end for r in doc.roles):
             before = [segment[i - 2]]
+        if before and i >= 2 and _AT_THE_INVITATION_RE.match(doc.view, before[0].start):
+            before = [segment[i - 2]]  # "...، بدعوة من أمير قطر، ثم عقدا": who invited is not the subject
         for other in before + segment[i + 1:i + 2]:
             text = doc.view[other.start:other.end]
             if _PRESENCE_RE.match(doc.view, other.end - len(text.lstrip())):
