@@ -456,7 +456,8 @@ def _with_clitic(word: str, clitics: str, words: frozenset[str]) -> bool:
 
 _SOURCES = _folded_set("من", "از", "from")  # "لاجئين من سوريا": where people or things come from
 _EACH = _folded_set("كل", "each")  # "كل من روسيا وإيران": each of, the actors themselves
-_PLACE_NOUNS = _folded_set("شهر", "مدينة", "المدينة", "العاصمة", "پایتخت", "کاخ", "قصر", "محل", "مقر", "city", "capital")
+_PLACE_NOUNS = _folded_set("شهر", "مدينة", "المدينة", "العاصمة", "پایتخت", "کاخ", "قصر", "محل", "مقر", "مطار", "فرودگاه",
+                         "ميناء", "بندر", "city", "capital")
 _TOPIC_MARKERS = [fold_phrase(w) for w in (
     "مربوط به", "درباره", "در باره", "پیرامون", "در مورد", "اشاره", "حول", "بشأن", "بخصوص", "حيال", "إزاء",
     "تجاه", "about", "on",
