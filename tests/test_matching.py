@@ -259,3 +259,20 @@ def test_a_country_ending_an_organizations_name_is_named_too():
     assert [(m.entity_id, m.surface) for m in mentions] == [
         ("org:us_armed_forces", "القوات الأمريكية"), ("country:US", "الأمريكية"), ("org:rt", "روسيا اليوم")]
     assert nested_mentions(mentions) == {1}  # meetings read the organization, not its country
+
+
+def test_the_last_word_of_a_full_name_is_the_person_only_where_the_full_name_is():
+    from orchestration.text.lexicon import derived_surnames
+
+    full = LexiconEntry("person:ismail_omar_guelleh", "person", "إسماعيل عمر جيله", "ar", "full_name", False, "DJ")
+    other = LexiconEntry("person:x", "person", "محمد بن سلمان", "ar", "full_name", False, "SA")
+    named = LexiconEntry("person:y", "person", "أحمد الصفدي", "ar", "full_name", False, "JO")
+    surname = LexiconEntry("person:y", "person", "الصفدي", "ar", "surname", False, "JO")
+    derived = derived_surnames([full, other, named, surname], common={("ar", "عمر")})
+    # (a father's name after "بن" is no surname; a person with a surname keeps only that)
+    assert [(e.entity_id, e.alias, e.alias_kind, e.is_ambiguous) for e in derived] == [
+        ("person:ismail_omar_guelleh", "جيله", "derived_surname", True)]
+    lexicon = Lexicon([full, *derived])
+    later = "واستقبل إسماعيل عمر جيله الوفد. وقال جيله إن الاجتماع مثمر."
+    assert [m.entity_id for m in lexicon.find(later, "ar")] == ["person:ismail_omar_guelleh"] * 2
+    assert lexicon.find("وقال الرئيس جيله إن الاجتماع مثمر.", "ar") == []

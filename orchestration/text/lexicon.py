@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from .gazetteer import load_places, place_name_entries
@@ -89,9 +91,43 @@ def build_entries(tables: dict[str, list[dict]]) -> list[LexiconEntry]:
         if not _truthy(r.get("is_place_name")):
             rank = int(r["frequency_rank"])
             words[r["word"]] = min(rank, words.get(r["word"], rank))
+    entries += derived_surnames(entries, {(r["language"], fold_phrase(r["word"])) for r in tables.get("common_words", [])})
     curated = {fold_phrase(e.alias) for e in entries if not e.is_ambiguous}
     entries += [e for e in place_name_entries(words, WORD_RANK_LIMIT) if fold_phrase(e.alias) not in curated]
     return entries
+
+
+# A name after these is a father's or a family's, not how the person is called alone
+_GENERATIONS = frozenset(fold_phrase(w) for w in ("الابن", "الأب", "جونيور", "جونیور", "پسر", "پدر"))  # "ترامب الابن"
+_NAME_LINKS = frozenset(fold_phrase(w) for w in ("بن", "بنت", "ابن", "آل", "ال", "أبو", "ابو", "عبد", "ولد"))
+
+
+def derived_surnames(entries: list[LexiconEntry], common: set[tuple[str, str]]) -> list[LexiconEntry]:
+    """The last word of a person's full name, for a person the curated table gives no surname in
+    that language: "جيله" after "إسماعيل عمر جيله". Kind ``derived_surname``: matching keeps it only
+    where the document also names the person in full (never on a title alone: "آقای حسینی" is not
+    every Hosseini). Left out: words of the news, short words, and a word two people would share
+    or that names another entity."""
+    with_surname = {(e.entity_id, e.language) for e in entries if e.alias_kind == "surname"}
+    named = defaultdict(set)
+    for e in entries:
+        named[(e.language, fold_phrase(e.alias))].add(e.entity_id)
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    source: dict[tuple[str, str], LexiconEntry] = {}
+    for e in entries:
+        if e.entity_type != "person" or e.alias_kind != "full_name" or e.language not in ("fa", "ar") \
+                or (e.entity_id, e.language) in with_surname:
+            continue
+        words = e.alias.split()
+        if len(words) < 2 or fold_phrase(words[-2]) in _NAME_LINKS:
+            continue
+        key = (e.language, fold_phrase(words[-1]))
+        if len(key[1].replace(" ", "")) < 4 or key in common or key[1] in _GENERATIONS:
+            continue
+        found[key].add(e.entity_id)
+        source.setdefault(key, e)
+    return [replace(source[key], alias=source[key].alias.split()[-1], alias_kind="derived_surname", is_ambiguous=True)
+            for key, ids in found.items() if len(ids) == 1 and not (named.get(key, set()) - ids)]
 
 
 def build_lexicon(tables: dict[str, list[dict]]) -> Lexicon:

@@ -385,6 +385,10 @@ class Lexicon:
                 group = [e for e in group if e.entity_type != "place"]
                 if not group:
                     continue
+            # the last word of a full name is the person only where the full name is
+            group = [e for e in group if e.alias_kind != "derived_surname" or e.entity_id in firm_entities]
+            if not group:
+                continue
             if len(group) == 1 and not group[0].is_ambiguous and group[0].alias_kind != "geonames_word":
                 e = group[0]  # one firm reading: nothing to decide
                 mentions.append(Mention(e.entity_id, e.entity_type, start, end, body[start:end],
