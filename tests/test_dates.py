@@ -401,3 +401,16 @@ def test_a_day_of_the_coming_weeks_is_upcoming_and_still_resolves_to_the_past(te
     (d,) = [d for d in find_dates(text, language, published, VOCAB) if d.kind == "absolute"]
     assert d.upcoming is upcoming
     assert d.event_date is None or d.event_date <= published
+
+
+@pytest.mark.parametrize("language, text, words, expected", [
+    ("fa", "وی جمعه گذشته (یکم شهریور) در کاخ الیزه", "جمعه گذشته (یکم شهریور)", D(2019, 8, 23)),
+    ("fa", "که صبح امروز (دوشنبه ۹ بهمن ۱۴۰۲) وارد شد", "صبح امروز (دوشنبه ۹ بهمن ۱۴۰۲)", D(2024, 1, 29)),
+    ("ar", "وصل الخميس (12 مايو) إلى", "الخميس (12 مايو)", D(2022, 5, 12)),
+])
+def test_a_date_restated_in_brackets_is_one_expression(language, text, words, expected):
+    published = expected + datetime.timedelta(days=3)
+    (d,) = find_dates(text, language, published, VOCAB)
+    assert (d.text, d.event_date, d.kind) == (words, expected, "absolute")
+    # brackets holding something else stay apart
+    assert len(find_dates("جمعه گذشته (به وقت محلی) و یکم شهریور", "fa", D(2019, 8, 26), VOCAB)) == 2

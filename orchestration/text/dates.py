@@ -472,7 +472,36 @@ def find_dates(text: str, language: str, published: datetime.date | None,
         taken_to = c.end
         if c.kind is not None:
             mentions.append(DateMention(c.start, c.end, text[c.start:c.end], c.event_date, c.kind, c.upcoming))
-    return mentions
+    return _with_restatements(mentions, text)
+
+
+_BETWEEN_RESTATED = re.compile(r"[\s،,]*")
+
+
+def _with_restatements(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """A date restated in brackets is one expression: "جمعه گذشته (یکم شهریور)", "صبح امروز (دوشنبه
+    ۹ بهمن ۱۴۰۲)"; it means the most specific of its parts."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        first = mentions[i]
+        open_at = re.compile(r"\s*\(\s*").match(text, first.end)
+        j = i + 1
+        if open_at and j < len(mentions) and mentions[j].start == open_at.end():
+            end = mentions[j].end
+            while j + 1 < len(mentions) and _BETWEEN_RESTATED.fullmatch(text, end, mentions[j + 1].start):
+                j += 1
+                end = mentions[j].end
+            close = re.compile(r"\s*\)").match(text, end)
+            if close:
+                best = pick_date(mentions[i:j + 1])
+                out.append(DateMention(first.start, close.end(), text[first.start:close.end()], best.event_date,
+                                       best.kind, best.upcoming))
+                i = j + 1
+                continue
+        out.append(first)
+        i += 1
+    return out
 
 
 def pick_date(dates: list[DateMention]) -> DateMention | None:

@@ -1284,7 +1284,7 @@ def _country_group(doc: _Document, mentions: list[tuple[int, Mention]], consumed
 def _is_locative(doc: _Document, m: Mention) -> bool:
     if m.start > 0 and doc.view[m.start - 1] == "ب" and (m.start < 2 or not doc.view[m.start - 2].isalnum()):
         return True  # Arabic "بموسكو"
-    return _is_locative_at(doc, _place_noun_start(doc, m.start))
+    return _is_locative_at(doc, _place_noun_start(doc, m.start), m.end)
 
 
 def _place_noun_start(doc: _Document, pos: int) -> int:
@@ -1301,7 +1301,7 @@ def _is_gentilic(word: str) -> bool:
     return word.startswith("ال") and word.endswith(_GENTILIC_ENDINGS) and len(word) > 5
 
 
-def _is_locative_at(doc: _Document, start: int) -> bool:
+def _is_locative_at(doc: _Document, start: int, end: int) -> bool:
     """Whether a place name starting at ``start`` follows a locative ("in", "at", "to" after travel)."""
     before = doc._words_before(start, 2)
     if before and before[-1] in _LOCATIVES:
@@ -1310,12 +1310,17 @@ def _is_locative_at(doc: _Document, start: int) -> bool:
         return True
     if before and _with_clitic(before[-1], "ب", _PLACE_NOUNS):
         return True  # "بقصر قرطاج", "بالعاصمة تونس"
-    return _travelled_to(doc, start)
+    return _travelled_to(doc, start, end)
 
 
-def _travelled_to(doc: _Document, start: int) -> bool:
-    """A place name at ``start`` that someone travels to."""
+def _travelled_to(doc: _Document, start: int, end: int) -> bool:
+    """A place name at ``start`` (to ``end``) that someone travels to."""
     before = doc._words_before(start, 3)
+    if doc.language == "fa" and before and before[-1] in _DIRECTIONS:
+        # Persian puts the verb after: "به دمشق سفر کرده است"
+        after = doc.view[end:end + 30].split()[:1]
+        if after and after[0].startswith(_TRAVEL):
+            return True
     if start > 1 and doc.view[start - 1] == "ل" and not doc.view[start - 2].isalnum():
         before = [*doc._words_before(start - 1, 2), "ل"]  # Arabic "زيارته لموسكو"
     # "زيارته لموسكو", "سفر به مسکو", "زيارة مفاجئة لطهران", "سفر رسمی به مسکو"; not a trip one is
@@ -1349,7 +1354,7 @@ def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[
         # dates another event; where that event travelled to is not the meeting's place
         base = is_place
         is_place = lambda m: base(m) and (  # noqa: E731
-            m.start > trigger.start or not _travelled_to(doc, _place_noun_start(doc, m.start)))
+            m.start > trigger.start or not _travelled_to(doc, _place_noun_start(doc, m.start), m.end))
     where = _where_refers_to(doc, clause, is_place)
     if where is not None and not any(is_place(m) for _, m in doc._mentions_in(clause.start, clause.end)):
         return where
