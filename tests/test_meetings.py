@@ -1212,3 +1212,9 @@ def test_the_two_presidents_of_named_countries():
         {"person_id": LAVROV, "office": "president", "country_code": "RU", "start_year": "2013", "end_year": ""}])
     m = one("والتقى الرئيسان الأمريكي والروسي في طهران اليوم.", "ar", published=D(2016, 5, 6), offices=offices)
     assert set(m.participants) == {LAVROV, KERRY}
+
+
+def test_a_persian_trip_told_with_its_verb_after_the_place():
+    m = one("لاوروف که در رأس هیئتی به تهران سفر کرده است، امروز در دیدار با ظریف بر همکاری تأکید کرد.", "fa",
+            published=D(2018, 8, 27))
+    assert (m.location_entity_id, m.event_date) == (TEHRAN, D(2018, 8, 27))
