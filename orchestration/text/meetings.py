@@ -1004,6 +1004,13 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
         antecedent = _subject_after_a_possessive_frame(doc, clause, trigger, known)
         if antecedent is None and not _unknown_person_before(doc, clause):
             earlier = [p for pos, p in doc.antecedents if pos < clause.start and p not in known]
+            if doc.language == "fa":
+                # Persian puts the subject first: past a relative clause naming others ("عراقچی ... که
+                # ... در نشستی به ریاست هلگا اشمید ...، با معاونان ... گفت‌وگو کرد"), the segment's
+                # first person is the one who acted
+                seg_start, _ = _segment_span(doc, clause)
+                first = [p for pos, p in doc.antecedents if seg_start <= pos < clause.start and p not in known][:1]
+                earlier = first or earlier
             honored = _honorific_named_at(doc, clause, trigger)
             if honored is not None:  # the first named from there
                 earlier = [p for pos, p in doc.antecedents if honored <= pos < clause.start and p not in known][:1]
@@ -1145,7 +1152,7 @@ def _in_a_venue(doc: _Document, m: Mention) -> bool:
     for i, word in enumerate(words[:-1]):
         if any(ch in w for w in words[i:] for ch in "،,.:؛"):
             continue
-        if word in _LOCATIVES and words[i + 1] in _PLACE_NOUNS or _with_clitic(word, "ب", _PLACE_NOUNS):
+        if (word in _LOCATIVES and words[i + 1] in _PLACE_NOUNS) or _with_clitic(word, "ب", _PLACE_NOUNS):
             return True
     return False
 
