@@ -1214,3 +1214,52 @@ def test_a_persian_trip_told_with_its_verb_after_the_place():
     m = one("لاوروف که در رأس هیئتی به تهران سفر کرده است، امروز در دیدار با ظریف بر همکاری تأکید کرد.", "fa",
             published=D(2018, 8, 27))
     assert (m.location_entity_id, m.event_date) == (TEHRAN, D(2018, 8, 27))
+
+
+def test_of_a_years_two_holders_the_title_is_the_one_the_text_gives_it():
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": MUALLEM, "office": "foreign_minister", "country_code": "IR", "start_year": "2010",
+         "end_year": "2013"}])
+    text = ("ظریف وزیر امور خارجه ایران امروز وارد مسکو شد. المعلم، وزیر امور خارجه پیشین ایران، نیز آنجا بود. "
+            "وزیر امور خارجه ایران عصر امروز با لاوروف دیدار کرد.")
+    found = meetings(text, "fa", published=D(2013, 11, 5), offices=offices)
+    assert [set(m.participants) for m in found] == [{ZARIF, LAVROV}]
+
+
+def test_a_persian_subject_past_a_relative_clause_meets_with_a_religious_title_and_a_name():
+    m = one("لاوروف که صبح امروز وارد تهران شد، پس از مراسم استقبال رسمی با آیت‌الله ظریف دیدار و گفت‌وگو کرد.",
+            "fa", published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_an_arabic_call_from_a_partner_alone_is_received_by_the_sentences_first_subject():
+    text = ("وكان لافروف قد هنأ ظريف في اتصال هاتفي أجراه معه في 12 يوليو 2015، "
+            "قبل أن يتلقى في 18 نوفمبر الماضي اتصالا هاتفيا من كيري.")
+    calls = meetings(text, "ar", published=D(2016, 5, 6))
+    assert [set(m.participants) for m in calls] == [{LAVROV, ZARIF}, {LAVROV, KERRY}]
+
+
+def test_an_arabic_hosts_guest_named_after_an_aside_of_place_and_time():
+    m = one("كما استقبل لافروف، في قصر الكرملين بموسكو اليوم، السيد ظريف وزير الخارجية الإيراني.", "ar",
+            published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF} and m.location_entity_id == MOSCOW
+
+
+def test_a_headline_host_receiving_two_guests_summarises_the_two_receptions():
+    text = ("لافروف يستقبل ظريف وكيري في موسكو\n"
+            "استقبل لافروف في موسكو اليوم ظريف. كما استقبل لافروف، في موسكو اليوم، السيد كيري.")
+    found = meetings(text, "ar", published=D(2016, 5, 6))
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([LAVROV, ZARIF]), sorted([LAVROV, KERRY])])
+
+
+def test_an_arabic_indefinite_meeting_noun_after_that_is_not_a_demonstrative_phrase():
+    m = one("وسبق ذلك استقبال لافروف في موسكو يوم 12 أبريل ظريف.", "ar", published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF} and m.event_date == D(2016, 4, 12)
+
+
+def test_the_crown_prince_of_the_outlets_country_is_the_one_the_article_names():
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": KERRY, "office": "crown_prince", "country_code": "SA", "start_year": "2015", "end_year": ""}])
+    text = "وصل كيري إلى موسكو أمس. كما استقبل سمو ولي العهد، في موسكو اليوم، فخامة الرئيس ظريف."
+    found = meetings(text, "ar", published=D(2016, 5, 6), outlet_country="SA", offices=offices)
+    assert [set(m.participants) for m in found] == [{KERRY, ZARIF}]

@@ -441,6 +441,11 @@ _AND = _folded_set("و", "and")
 _NO = _folded_set("لا", "هیچ", "no")
 _HONORIFICS = _folded_set("السيد", "السيدة", "فخامة", "سعادة", "معالي", "سمو", "الدكتور", "الدكتورة",
                           "آقای", "خانم", "دکتر", "Mr", "Mrs", "Ms", "Dr")
+# ... and the words of religious and military ranks, which stand between "with" and a name
+# ("با آیت‌الله سید ابراهیم رئیسی", "مع سماحة الشيخ"); the view splits "آیت‌الله" at its ZWNJ.
+_TITLES_BEFORE_A_NAME = _HONORIFICS | _folded_set(
+    "حضرت", "آیت", "الله", "آیت‌الله", "حجت", "الاسلام", "حجت‌الاسلام", "والمسلمین", "سردار", "سرلشکر",
+    "سرتیپ", "دریادار", "سماحة", "الشيخ", "شیخ", "اللواء", "الفريق", "العميد", "المهندس")
 # Meeting nouns that are also verbs: the verb ends its clause.
 _VERB_HOMOGRAPHS = {"fa": _folded_set("نشست")}
 # "هذا اللقاء", "این دیدار": a meeting told before, not one more ("أطلعه على نتائج هذا اللقاء").
@@ -637,7 +642,7 @@ class _Document:
         self.title_offices = rules.offices
         self.apposition_offices: dict[str, list[str]] = {}
         for r in self.roles:
-            if r.appositive and not r.counterpart:
+            if r.appositive and not r.counterpart and not r.former:
                 self.apposition_offices.setdefault(r.appositive, []).append(r.office)
         self.clauses = [c for i, span in enumerate(self.sentences) for c in self._clauses(i, span)]
         # persons by position, for pronouns: named ones and roles that resolve on their own
@@ -716,7 +721,10 @@ class _Document:
         return pos
 
     def _after_a_demonstrative(self, pos: int) -> bool:
-        """"این دیدار", "هذا اللقاء", "لهذه القمة" (a clitic on the demonstrative)."""
+        """"این دیدار", "هذا اللقاء", "لهذه القمة" (a clitic on the demonstrative). An Arabic
+        demonstrative points at a definite noun: in "وسبق ذلك استقبال" it is the verb's object."""
+        if self.language == "ar" and not self.view.startswith("ال", pos):
+            return False
         before = self._words_before(pos, 1)
         word = before[-1] if before else ""
         return word in _DEMONSTRATIVES.get(self.language, ()) or (
@@ -809,6 +817,11 @@ class _Document:
             found = ids[0]
         else:
             found = mentioned[0] if len(mentioned) == 1 else None
+            if len(mentioned) > 1:
+                # the year's two holders both named ("السودانی نخست‌وزیر عراق ... الکاظمی، نخست‌وزیر
+                # پیشین"): the one the text gives this office
+                titled = [p for p in mentioned if office in getattr(self, "apposition_offices", {}).get(p, ())]
+                found = titled[0] if len(titled) == 1 else None
         if found:
             for h in self.offices:
                 if h.person_id == found and h.country_code:
@@ -1127,7 +1140,7 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
         if with_pos is None:
             return False
         after_with = with_pos + len(doc.view[with_pos:].split(None, 1)[0])
-        if not any(p > after_with and all(w in _HONORIFICS for w in doc.view[after_with:int(p)].split())
+        if not any(p > after_with and all(w in _TITLES_BEFORE_A_NAME for w in doc.view[after_with:int(p)].split())
                    for p in actor_positions):
             return False  # "با اشاره به", "با حضور": "with" does not take an actor here
     elif doc.language == "ar" and len(words) >= 3 and words[0][1] in _CLAUSE_OPENERS and words[2][1] in _WITH \
@@ -1590,6 +1603,8 @@ def _with_list(doc: _Document, c: _Candidate) -> tuple[str, list[str]] | None:
     clause = doc.clause_of(c.position)
     with_pos = next((m.start() for m in _WORD_RE.finditer(doc.view, clause.start, clause.end)
                      if m.group() in _WITH), None)
+    if with_pos is None and "host" in c.kinds and doc.language == "ar":
+        with_pos = c.position + len(c.trigger)  # "يستقبل الرئيس السوري والرئيس الأوكراني": the guests
     if with_pos is None:
         return None
     after = {m.entity_id for _, m in doc._mentions_in(clause.start, clause.end) if m.start > with_pos}
@@ -1820,6 +1835,15 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             if subjects:
                 participants = [p for p in subjects if p not in participants] + participants
                 break
+    elif len(participants) == 1 and not topic and _only_its_partner_named(doc, clause, t):
+        # "وكان أردوغان قد هنأ هرتسوغ ...، قبل أن يتلقى ... اتصالا هاتفيا من ... نفتالي بينيت": the
+        # subject is elided; it is the first named in the sentence's first clause that names anyone
+        segment = _segment(doc, clause)
+        for previous in segment[:segment.index(clause)]:
+            subjects, _ = _clause_actors(doc, previous, None)
+            if subjects:
+                participants = [p for p in subjects[:1] if p not in participants] + participants
+                break
     participants += [a for a in attendees if a not in participants]
     participants = _without_a_side_alone(doc, participants)
     phone = t.row.modality == "phone"
@@ -1909,6 +1933,18 @@ def _opens_with_its_verb(doc: _Document, clause: _Clause, trigger: _Hit) -> bool
     return not words and (verb in _PAST_MEETING_VERBS or (verb[:1] in "وف" and verb[1:] in _PAST_MEETING_VERBS))
 
 
+def _only_its_partner_named(doc: _Document, clause: _Clause, trigger: _Hit) -> bool:
+    """An Arabic call clause that names no one before its call word and the partner right after
+    "from" or "with" ("أن يتلقى ... اتصالا هاتفيا من بينيت"). (Talks "with" a partner alone are
+    too often what someone else seeks: "داعيا إياه إلى المشاركة في مفاوضات مع الاتحاد الأوروبي".)"""
+    if doc.language != "ar" or trigger.row.modality != "phone" or doc._mentions_in(clause.start, trigger.start) \
+            or any(clause.start <= r.hit.start < trigger.start for r in doc.roles) \
+            or _unknown_person_before(doc, clause):
+        return False
+    after = doc.view[trigger.end:clause.end].split(None, 1)[:1]
+    return bool(after) and after[0] in _WITH | _FROM
+
+
 def _without_a_side_alone(doc: _Document, participants: list[str]) -> list[str]:
     """"زيارة وفد لبناني برئاسة زينة عكر": a country with only its own people is one side, not a
     meeting; the country goes."""
@@ -1925,14 +1961,25 @@ def _with_phrase_after(doc: _Document, clause: _Clause, trigger: _Hit) -> list[s
     "from" ("تلقى الشيخ تميم ...، اتصالا هاتفيا اليوم، من فخامة الرئيس أوهورو كينياتا")."""
     # (in Arabic only: Persian "از" starts too many other phrases, "از میزبانی بغداد ...")
     partner_words = _WITH | (_FROM if trigger.row.modality == "phone" and doc.language == "ar" else frozenset())
+    # so does a host's guest, the verb's object ("استقبل ولي العهد، في قصر السلام بجدة اليوم، فخامة
+    # الرئيس بشار الأسد"): a clause opening with an honorific or a name
+    hosting = trigger.row.trigger_kind == "host" and doc.language == "ar"
     segment = _segment(doc, clause)
     for later in segment[segment.index(clause) + 1:segment.index(clause) + 3]:
         first = doc.view[later.start:later.end].split(None, 1)[:1]
         if first and (first[0] in partner_words or _with_clitic(first[0], "و", partner_words)):
             return _clause_actors(doc, later, None)[0]
-        if doc._mentions_in(later.start, later.end):
-            break  # a clause naming someone or something is not an aside
+        if hosting and first and (first[0] in _HONORIFICS or _names_someone_at(doc, later.end - len(
+                doc.view[later.start:later.end].lstrip()))):
+            return _clause_actors(doc, later, None)[0]
+        if any(m.entity_type != "place" for _, m in doc._mentions_in(later.start, later.end)):
+            break  # a clause naming someone or something is not an aside (a place and a time are)
     return []
+
+
+def _names_someone_at(doc: _Document, pos: int) -> bool:
+    return any(m.start == pos and m.entity_type == "person" for m in doc.mentions) or \
+        any(r.hit.start == pos for r in doc.roles)
 
 
 # "in separate meetings with A and B", "then with B": one side met each of the others, who did
