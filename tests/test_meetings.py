@@ -1263,3 +1263,11 @@ def test_the_crown_prince_of_the_outlets_country_is_the_one_the_article_names():
     text = "وصل كيري إلى موسكو أمس. كما استقبل سمو ولي العهد، في موسكو اليوم، فخامة الرئيس ظريف."
     found = meetings(text, "ar", published=D(2016, 5, 6), outlet_country="SA", offices=offices)
     assert [set(m.participants) for m in found] == [{KERRY, ZARIF}]
+
+
+def test_whose_invitation_a_message_carried_did_not_meet():
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": KERRY, "office": "president", "country_code": "RU", "start_year": "2013", "end_year": ""}])
+    m = one("لاوروف ۲۷ خرداد در سفر به تهران با ظریف دیدار و پیام دعوت رئیس‌جمهور روسیه برای سفر به مسکو را "
+            "به وی ابلاغ کرد.", "fa", published=D(2016, 7, 1), offices=offices)
+    assert set(m.participants) == {LAVROV, ZARIF}

@@ -737,6 +737,8 @@ class _Document:
         word = before[-1] if before else ""
         if word in _FROM:  # "رسالة من الرئيس", "رسالة شفوية من الرئيس": a message word before "from"
             return any(w in _MESSAGES or _with_clitic(w, "وب", _MESSAGES) for w in before[-3:-1])
+        if word in _INVITING and len(before) >= 2 and before[-2] in _MESSAGES:
+            return True  # "پیام دعوت ولیعهد سعودی را به وی ابلاغ کرد": whose invitation was carried
         if word in _AIDE_RANKS and len(before) >= 2:
             word = before[-2]  # "دستیار ارشد وزیر امور خارجه", "المستشار الخاص للرئيس"
         return word in _RELATIONS or _with_clitic(word, "وف", _RELATIONS)
