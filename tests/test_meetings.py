@@ -1271,3 +1271,11 @@ def test_whose_invitation_a_message_carried_did_not_meet():
     m = one("لاوروف ۲۷ خرداد در سفر به تهران با ظریف دیدار و پیام دعوت رئیس‌جمهور روسیه برای سفر به مسکو را "
             "به وی ابلاغ کرد.", "fa", published=D(2016, 7, 1), offices=offices)
     assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_the_leader_of_the_revolution_is_irans_supreme_leader():
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": KERRY, "office": "supreme_leader", "country_code": "IR", "start_year": "1989", "end_year": ""}])
+    m = one("رهبر معظم انقلاب اسلامی نیز در دیدار لاوروف و هیئت همراه، گسترش همکاری‌ها را به سود دو ملت دانست.",
+            "fa", published=D(2016, 5, 6), outlet_country="IR", offices=offices)
+    assert set(m.participants) == {KERRY, LAVROV}
