@@ -1279,3 +1279,9 @@ def test_the_leader_of_the_revolution_is_irans_supreme_leader():
     m = one("رهبر معظم انقلاب اسلامی نیز در دیدار لاوروف و هیئت همراه، گسترش همکاری‌ها را به سود دو ملت دانست.",
             "fa", published=D(2016, 5, 6), outlet_country="IR", offices=offices)
     assert set(m.participants) == {KERRY, LAVROV}
+
+
+def test_the_datelines_day_is_the_reports_not_the_meetings():
+    m = one("موسكو 28 حزيران (بترا)- عقد لافروف وظريف، أمس الأحد في موسكو، اجتماعا بحثا فيه العلاقات.", "ar",
+            published=D(2021, 6, 28))
+    assert (m.date_text, m.event_date) == ("أمس الأحد", D(2021, 6, 27))

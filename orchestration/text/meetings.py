@@ -1440,8 +1440,20 @@ def _date_for(doc: _Document, clause: _Clause, dates: list[tuple[DateMention, Da
               or [d for d in dates if seg_start <= d[0].start < seg_end])
     if not chosen:
         return None, None
+    # "بغداد 28 حزيران (بترا)- عقد ... أمس الأحد": the dateline's day is the report's, not the meeting's
+    chosen = [d for d in chosen if not _in_a_dateline(doc, d[0])] or chosen
     best = pick_date([d for d, _ in chosen])
     return best, next(a for d, a in chosen if d is best)
+
+
+_DATELINE_END = re.compile(r"\s*[(/–—-]")
+
+
+def _in_a_dateline(doc: _Document, date: DateMention) -> bool:
+    """A date opening a line after at most three words (the place) and closed by the agency's
+    bracket or a dash: "بغداد 28 حزيران (بترا)-", "الرياض 5 مايو /واس/"."""
+    line_start = doc.body.rfind("\n", 0, date.start) + 1
+    return len(doc.body[line_start:date.start].split()) <= 3 and bool(_DATELINE_END.match(doc.body, date.end))
 
 
 def _since(doc: _Document, date: DateMention) -> bool:
