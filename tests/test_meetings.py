@@ -1285,3 +1285,11 @@ def test_the_datelines_day_is_the_reports_not_the_meetings():
     m = one("موسكو 28 حزيران (بترا)- عقد لافروف وظريف، أمس الأحد في موسكو، اجتماعا بحثا فيه العلاقات.", "ar",
             published=D(2021, 6, 28))
     assert (m.date_text, m.event_date) == ("أمس الأحد", D(2021, 6, 27))
+
+
+def test_a_call_that_agreed_on_a_meeting_to_come_took_place():
+    m = one("لاوروف و ظریف پیش‌تر در تماسی تلفنی بر برگزاری دیدار دوجانبه در آینده نزدیک توافق کرده بودند.", "fa",
+            published=D(2016, 5, 9))
+    assert (m.modality, set(m.participants)) == ("phone", {LAVROV, ZARIF})
+    m = one("واتفق لافروف وظريف خلال اتصال هاتفي على عقد لقاء قريبا.", "ar", published=D(2016, 5, 9))
+    assert (m.modality, set(m.participants)) == ("phone", {LAVROV, ZARIF})

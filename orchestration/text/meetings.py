@@ -1699,6 +1699,9 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
             if _PREPARATION_GAP.fullmatch(doc.view, x.end, trigger.start):
                 return True
         elif kind != SPORT and start <= x.start < clause.end:
+            if trigger.row.modality == "phone" and x.start >= trigger.end and \
+                    _marks_a_later_meeting_word(doc, trigger, x):
+                continue
             between = doc.view[min(x.end, trigger.end):max(x.start, trigger.start)]
             if kind == REFUSAL and _COMMENT_WORDS & set(between.split()):
                 continue  # "رفض ماكرون كشف تفاصيل اتصاله": what is refused is to speak about it
@@ -1708,6 +1711,20 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
                 # "درباره پیشنهادهای فرانسه گفت‌وگو کرده بود": proposals were the topic (but
                 # "درباره احتمال دیدار": the meeting spoken about is only possible)
                 continue
+            return True
+    return False
+
+
+def _marks_a_later_meeting_word(doc: _Document, trigger: _Hit, x) -> bool:
+    """The marker after a call belongs to a meeting word after it, which it follows closely or
+    comes right before: "در تماسی تلفنی بر برگزاری دیدار دوجانبه در آینده نزدیک توافق کرده بودند"
+    (the call took place; the meeting is to come)."""
+    for t in doc.triggers:
+        if t.start < trigger.end or t.row.modality == "phone":
+            continue
+        if t.end <= x.start and len(doc.view[t.end:x.start].split()) <= 3:
+            return True
+        if x.end <= t.start and len(doc.view[x.end:t.start].split()) <= 1:
             return True
     return False
 
