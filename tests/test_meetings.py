@@ -1293,3 +1293,10 @@ def test_a_call_that_agreed_on_a_meeting_to_come_took_place():
     assert (m.modality, set(m.participants)) == ("phone", {LAVROV, ZARIF})
     m = one("واتفق لافروف وظريف خلال اتصال هاتفي على عقد لقاء قريبا.", "ar", published=D(2016, 5, 9))
     assert (m.modality, set(m.participants)) == ("phone", {LAVROV, ZARIF})
+
+
+def test_a_visit_whose_sentence_tells_the_meeting_held_during_it_is_that_meeting():
+    found = meetings("وتأتي هذه الجولة امتدادا لزيارة قام بها لافروف إلى طهران برفقة الوفد السعودي، حيث التقى في "
+                     "التاسع من أبريل الماضي ظريف.", "ar", published=D(2016, 5, 9))
+    assert len(found) == 1 and {LAVROV, ZARIF} <= set(found[0].participants)
+    assert found[0].location_entity_id == TEHRAN

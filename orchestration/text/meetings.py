@@ -1562,7 +1562,7 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
     _dates_from_referring_tellings(doc, merged)
     # "روحانی در نیویورک با مکرون، جانسون و آبه دیدار کرد" when the article tells each of those
     # meetings: a summary of them, not one more
-    merged = [c for c in merged if not _summarises(doc, c, merged)]
+    merged = [c for c in merged if not _summarises(doc, c, merged) and not _a_visit_told_by_its_meeting(c, merged)]
     # a meeting told without its place, of someone of the dateline's country, is at the dateline
     # ("دمشق-سانا ... بحث المقداد مع بيدرسون اليوم")
     # ... and one told of that very day, when the outlet reports from abroad ("تاشکند- ایرنا- ...
@@ -1632,6 +1632,15 @@ def _with_list(doc: _Document, c: _Candidate) -> tuple[str, list[str]] | None:
     if len(sides) != 1 or not all(p in after for p in others):
         return None
     return sides[0], others
+
+
+def _a_visit_told_by_its_meeting(c: _Candidate, merged: list[_Candidate]) -> bool:
+    """"امتدادا لزيارة قام بها السفير السعودي إلى صنعاء برفقة وفد عماني، حيث التقى ... المشاط": the
+    visit's sentence tells the meeting held during it, with more people; the visit is that meeting."""
+    return c.kinds == {"visit"} and any(
+        m is not c and m.sentence_index == c.sentence_index and m.modality == c.modality
+        and set(c.participants) < set(m.participants) and _dates_compatible(m, c)
+        and (c.location is None or m.location in (None, c.location)) for m in merged)
 
 
 def _summarises(doc: _Document, c: _Candidate, merged: list[_Candidate]) -> bool:
