@@ -1300,3 +1300,20 @@ def test_a_visit_whose_sentence_tells_the_meeting_held_during_it_is_that_meeting
                      "التاسع من أبريل الماضي ظريف.", "ar", published=D(2016, 5, 9))
     assert len(found) == 1 and {LAVROV, ZARIF} <= set(found[0].participants)
     assert found[0].location_entity_id == TEHRAN
+
+
+def test_arabic_did_not_meet():
+    assert meetings("ولافروف وظريف لم يلتقيا.", "ar", published=D(2016, 5, 9)) == []
+
+
+def test_the_pronoun_of_an_arabic_relative_clause_is_its_heads():
+    found = meetings("وغاب المعلم عن الأعمال. وشارك في المؤتمر، الذي استضافه لافروف، ظريف وكيري.", "ar",
+                     published=D(2016, 5, 9))
+    assert found and all(MUALLEM not in m.participants for m in found)
+    assert any({LAVROV, ZARIF, KERRY} <= set(m.participants) for m in found)
+
+
+def test_arabic_met_only_once_is_a_meeting():
+    m = one("ومع أن لافروف وظريف لم يلتقيا سوى مرة واحدة في العام 2005 في موسكو إلا أنهما كانا صديقين.", "ar",
+            published=D(2016, 5, 9))
+    assert m.location_entity_id == MOSCOW

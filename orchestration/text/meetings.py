@@ -438,7 +438,7 @@ _AIDE_RANKS = _folded_set("ارشد", "ویژه", "اول", "الأول", "ال�
 _COMMENT_WORDS = _folded_set("كشف", "الكشف", "التعليق", "تعليق", "الإفصاح", "الإدلاء", "الحديث", "الخوض",
                              "اظهار", "توضیح", "جزئیات", "comment", "reveal", "details")
 _AND = _folded_set("و", "and")
-_NO = _folded_set("لا", "هیچ", "no")
+_NO = _folded_set("لا", "هیچ", "no", "لم", "لن")  # (Arabic "did not", "will not" before a verb)
 _HONORIFICS = _folded_set("السيد", "السيدة", "فخامة", "سعادة", "معالي", "سمو", "الدكتور", "الدكتورة",
                           "آقای", "خانم", "دکتر", "Mr", "Mrs", "Ms", "Dr")
 # ... and the words of religious and military ranks, which stand between "with" and a name
@@ -1016,8 +1016,10 @@ def _clause_actors(doc: _Document, clause: _Clause, trigger: _Hit | None) -> tup
     if trigger is not None and _pronoun_subject(
             doc, clause, trigger, [pos for pos, _ in persons] + [r.hit.start for r in roles]):
         known = {p for _, p in persons}
-        antecedent = _subject_after_a_possessive_frame(doc, clause, trigger, known)
-        if antecedent is None and not _unknown_person_before(doc, clause):
+        resumptive, antecedent = _pronoun_of_a_relatives_head(doc, clause, trigger)
+        if not resumptive:
+            antecedent = _subject_after_a_possessive_frame(doc, clause, trigger, known)
+        if antecedent is None and not resumptive and not _unknown_person_before(doc, clause):
             earlier = [p for pos, p in doc.antecedents if pos < clause.start and p not in known]
             if doc.language == "fa":
                 # Persian puts the subject first: past a relative clause naming others ("عراقچی ... که
@@ -1092,6 +1094,23 @@ def _subject_after_a_possessive_frame(doc: _Document, clause: _Clause, trigger: 
 
 def _word_before(doc: _Document, pos: int) -> str:
     return (doc._words_before(pos, 1) or [""])[0]
+
+
+_EXCEPT_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in ("إلا", "سوى", "جز")) + r")(?!\w)")
+_RELATIVES = _folded_set("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
+
+
+def _pronoun_of_a_relatives_head(doc: _Document, clause: _Clause, trigger: _Hit) -> tuple[bool, str | None]:
+    """An Arabic relative clause's pronoun is its head's ("المؤتمر، الذي استضافته ميركل": the
+    conference; "الرئيس عباس الذي استقبله الملك": Abbas): whether the pronoun is one, and the
+    person the head names (None for a thing)."""
+    first = doc.view[clause.start:trigger.start].split()
+    if doc.language != "ar" or not first or first[0] not in _RELATIVES or not _possessive(doc, trigger):
+        return False, None
+    head = next((m for m in reversed(doc.mentions) if m.end <= clause.start), None)
+    if head is None or head.entity_type != "person" or doc.view[head.end:clause.start].strip(" ،,"):
+        return True, None
+    return True, head.entity_id
 
 
 def _possessive(doc: _Document, trigger: _Hit) -> bool:
@@ -1695,8 +1714,12 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
         return True
     if _with_a_news_outlet(doc, clause, trigger):
         return True
-    if any(start <= t.start < clause.end and _word_before(doc, t.start) in _NO for t in doc.triggers):
-        return True  # "لا لقاء مبرمجا بين المشري وصالح خلال الزيارتين", "هیچ دیداری"
+    if any(start <= t.start < clause.end and (_word_before(doc, t.start) in _NO or _with_clitic(
+            _word_before(doc, t.start), "وف", _NO)) for t in doc.triggers) and not _EXCEPT_RE.search(
+            doc.view, trigger.end, clause.end):
+        # "لا لقاء مبرمجا بين المشري وصالح خلال الزيارتين", "هیچ دیداری", "لم يلتقيا" (but "لم يلتقيا
+        # سوى مرة واحدة في العام 2005": they met, once)
+        return True
     if trigger.row.trigger_kind == "visit" and _invited_to(doc, trigger):
         return True
     for x in doc.exclusions:
