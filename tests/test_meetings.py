@@ -1317,3 +1317,10 @@ def test_arabic_met_only_once_is_a_meeting():
     m = one("ومع أن لافروف وظريف لم يلتقيا سوى مرة واحدة في العام 2005 في موسكو إلا أنهما كانا صديقين.", "ar",
             published=D(2016, 5, 9))
     assert m.location_entity_id == MOSCOW
+
+
+def test_those_named_before_each_of_met_each_of_the_others():
+    found = meetings("والتقى لافروف ووزير خارجيته المعلم كلا من ظريف وكيري على حدة في موسكو اليوم.", "ar",
+                     published=D(2016, 5, 9))
+    assert sorted(sorted(m.participants) for m in found) == sorted(
+        [sorted([LAVROV, MUALLEM, ZARIF]), sorted([LAVROV, MUALLEM, KERRY])])

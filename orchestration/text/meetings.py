@@ -2049,6 +2049,7 @@ def _names_someone_at(doc: _Document, pos: int) -> bool:
 # not meet one another
 _SEPARATELY_RE = re.compile(r"(?<!\w)(جداگانه|جدا گانه|منفصله|منفصلین|منفصلتین|علی حده)(?!\w)")
 _THEN_WITH_RE = re.compile(r"(?<!\w)ثم مع(?!\w)")
+_EACH_OF_RE = re.compile(r"(?<!\w)(?:كلا من|کلا من|كل من|کل من|هر یک از|هر کدام از)(?!\w)")
 # a comma before "including" opens the list of those the phrase before names ("با حضور سران کشورهای
 # عضو، از جمله رئیسی، عمران خان و لوکاشنکو"), not a clause
 _INCLUDING_RE = re.compile(r" *(از جمله|از جملة|بما فی ذلک|بمن فیهم|بما فیهم|من بینهم|ومنهم|منهم|including)(?!\w)")
@@ -2083,9 +2084,12 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
     if len(c.participants) < 2:
         return [c]
     if marker.re is _THEN_WITH_RE:  # "X ... مع A ثم مع B": X is the first named
-        subject, others = c.participants[0], c.participants[1:]
+        side, others = c.participants[:1], c.participants[1:]
     else:
-        cut = marker.start()
+        each = _EACH_OF_RE.search(doc.view, clause.start, clause.end)
+        # "والتقت ميركل ووزير خارجيتها هايكو ماس كلا من السراج وحفتر على حدة": who met each of
+        # the others are all named before "each of"
+        cut = each.start() if each else marker.start()
         after = {m.entity_id for m in doc.mentions if cut <= m.start < clause.end}
         after |= {p for r in doc.roles if cut <= r.hit.start < clause.end
                   for p in doc._resolve_role(r, set(), c.participants[0])[0]}
@@ -2093,14 +2097,14 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
         if not subjects:
             return []  # "در دیدارهای جداگانه با A و B" with its subject unnamed: A and B did not meet
         if len(subjects) == len(c.participants):  # the marker follows them all: the first named is the side
-            subject, others = c.participants[0], c.participants[1:]
-        elif len(subjects) > 1:
+            side, others = c.participants[:1], c.participants[1:]
+        elif len(subjects) > 1 and not each:
             return [c]
         else:
-            subject, others = subjects[0], [p for p in c.participants if p in after]
+            side, others = subjects, [p for p in c.participants if p in after]
     if len(others) < 2:
         return [c]
-    return [replace(c, participants=[subject, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
+    return [replace(c, participants=[*side, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
 
 
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
