@@ -1324,3 +1324,9 @@ def test_those_named_before_each_of_met_each_of_the_others():
                      published=D(2016, 5, 9))
     assert sorted(sorted(m.participants) for m in found) == sorted(
         [sorted([LAVROV, MUALLEM, ZARIF]), sorted([LAVROV, MUALLEM, KERRY])])
+
+
+def test_a_meeting_of_states_told_again_with_their_people_is_one_meeting():
+    found = meetings("روسيا وإيران توقعان اتفاقيات في ختام الاجتماع\nعقد لافروف وظريف اليوم في موسكو اجتماعا.", "ar",
+                     published=D(2016, 5, 9))
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF}]

@@ -1581,7 +1581,8 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
     _dates_from_referring_tellings(doc, merged)
     # "روحانی در نیویورک با مکرون، جانسون و آبه دیدار کرد" when the article tells each of those
     # meetings: a summary of them, not one more
-    merged = [c for c in merged if not _summarises(doc, c, merged) and not _a_visit_told_by_its_meeting(c, merged)]
+    merged = [c for c in merged if not _summarises(doc, c, merged) and not _a_visit_told_by_its_meeting(c, merged)
+              and not _the_states_of_a_meeting_told_with_people(doc, c, merged)]
     # a meeting told without its place, of someone of the dateline's country, is at the dateline
     # ("دمشق-سانا ... بحث المقداد مع بيدرسون اليوم")
     # ... and one told of that very day, when the outlet reports from abroad ("تاشکند- ایرنا- ...
@@ -1651,6 +1652,19 @@ def _with_list(doc: _Document, c: _Candidate) -> tuple[str, list[str]] | None:
     if len(sides) != 1 or not all(p in after for p in others):
         return None
     return sides[0], others
+
+
+def _the_states_of_a_meeting_told_with_people(doc: _Document, c: _Candidate, merged: list[_Candidate]) -> bool:
+    """"المغرب وإسبانيا يوقعان ... في ختام الاجتماع رفيع المستوى", then "ترأس أخنوش وسانشيز ...
+    الاجتماع": a meeting of states the article tells with their people is that meeting."""
+    if not c.participants or not all(p.startswith("country:") for p in c.participants):
+        return False
+    states = {p.split(":", 1)[1] for p in c.participants}
+    return any(
+        m is not c and m.modality == c.modality and _dates_compatible(m, c)
+        and (c.location is None or m.location in (None, c.location))
+        and any(p.startswith("person:") for p in m.participants)
+        and states <= {doc.participant_country(p) for p in m.participants} for m in merged)
 
 
 def _a_visit_told_by_its_meeting(c: _Candidate, merged: list[_Candidate]) -> bool:
