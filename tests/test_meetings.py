@@ -1330,3 +1330,8 @@ def test_a_meeting_of_states_told_again_with_their_people_is_one_meeting():
     found = meetings("روسيا وإيران توقعان اتفاقيات في ختام الاجتماع\nعقد لافروف وظريف اليوم في موسكو اجتماعا.", "ar",
                      published=D(2016, 5, 9))
     assert [set(m.participants) for m in found] == [{LAVROV, ZARIF}]
+
+
+def test_a_dateline_cut_by_a_colon():
+    body = "لافروف يلتقي ظريف\n\nموسكو: «الشرق الأوسط»\n\nالتقى لافروف ظريف اليوم."
+    assert one(body, "ar", published=D(2016, 12, 20)).location_entity_id == MOSCOW

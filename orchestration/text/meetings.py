@@ -1688,13 +1688,14 @@ def _summarises(doc: _Document, c: _Candidate, merged: list[_Candidate]) -> bool
 
 
 # "دمشق-سانا", "الدوحة في 25 فبراير /قنا/", "بيروت، 3 آذار (أ ف ب) -": the place, perhaps its day, a cut
-_DATELINE_CUT = re.compile(r"\s*(?:(?:في|،|,)\s*(?=[^\n/(]{0,30}\d)(?:[^\s/(–—-]+\s+){1,4})?[-–—/(]")
+_DATELINE_CUT = re.compile(r"\s*(?:(?:في|،|,)\s*(?=[^\n/(]{0,30}\d)(?:[^\s/(–—-]+\s+){1,4})?[-–—/(:ـ]")
 _DATELINE_SPAN = 400  # a dateline opens the body, after the headline
 
 
 def _dateline_place(doc: _Document) -> Mention | None:
     """The city a wire report is filed from: a place opening a line and cut from the rest by a
-    dash, a slash or a bracket ("دمشق-سانا", "موسكو/ الأناضول", "ريمبو (السويد) (أ ف ب) -"), perhaps
+    dash, a slash, a bracket or a colon ("دمشق-سانا", "موسكو/ الأناضول", "ريمبو (السويد) (أ ف ب) -",
+    "برلين: «الشرق الأوسط»"), perhaps
     with the day between ("الدوحة في 25 فبراير /قنا/")."""
     for m in doc.mentions:
         if m.start > _DATELINE_SPAN:
