@@ -1335,3 +1335,9 @@ def test_a_meeting_of_states_told_again_with_their_people_is_one_meeting():
 def test_a_dateline_cut_by_a_colon():
     body = "لافروف يلتقي ظريف\n\nموسكو: «الشرق الأوسط»\n\nالتقى لافروف ظريف اليوم."
     assert one(body, "ar", published=D(2016, 12, 20)).location_entity_id == MOSCOW
+
+
+def test_a_persian_meeting_verb_past_the_partners_apposition():
+    m = one("لاوروف، رئیس هیئت روسیه، دیروز در محل اقامت خود در تهران با ظریف، هماهنگ‌کننده گفت‌وگوها، دیدار و "
+            "درباره دستور کار رایزنی کرد.", "fa", published=D(2016, 5, 9))
+    assert set(m.participants) == {LAVROV, ZARIF} and m.event_date == D(2016, 5, 8)

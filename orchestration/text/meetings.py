@@ -1887,6 +1887,9 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
                     # clause says the meeting is only planned
                     return None
                 break
+    if not participants and not topic and doc.language == "fa":
+        participants, more = _persian_with_phrase_before(doc, clause)
+        unresolved |= more
     if len(participants) == 1 and not topic:
         participants += [p for p in _with_phrase_after(doc, clause, t) if p not in participants]
     if len(participants) == 1 and participants[0].startswith("person:") and \
@@ -2031,6 +2034,27 @@ def _without_a_side_alone(doc: _Document, participants: list[str]) -> list[str]:
     if len(countries) == 1 and others and all(doc.participant_country(p) in countries for p in others):
         return others
     return participants
+
+
+def _persian_with_phrase_before(doc: _Document, clause: _Clause) -> tuple[list[str], bool]:
+    """"علی باقری کنی، معاون ...، دیروز در دوحه با انریکه مورا، معاون ...، دیدار و ... رایزنی کرد":
+    the meeting verb's clause names no one; past the appositions stand "with" and the partner, and
+    the segment's first person is the subject."""
+    segment = _segment(doc, clause)
+    for other in reversed(segment[:segment.index(clause)]):
+        actors, unresolved = _clause_actors(doc, other, None)
+        if not actors:
+            continue  # an apposition ("، معاون دبیرکل ...،")
+        with_pos = next((m.start() for m in _WORD_RE.finditer(doc.view, other.start, other.end)
+                         if m.group() in _WITH), None)
+        named = [m.start for _, m in doc._mentions_in(other.start, other.end) if m.entity_type != "place"]
+        first_actor = min(named + [r.hit.start for r in doc.roles if other.start <= r.hit.start < other.end])
+        if with_pos is None or with_pos > first_actor:
+            return [], False
+        seg_start, _ = _segment_span(doc, clause)
+        subject = next((p for pos, p in doc.antecedents if seg_start <= pos < other.start and p not in actors), None)
+        return ([subject] if subject else []) + actors, unresolved
+    return [], False
 
 
 def _with_phrase_after(doc: _Document, clause: _Clause, trigger: _Hit) -> list[str]:
