@@ -1341,3 +1341,9 @@ def test_a_persian_meeting_verb_past_the_partners_apposition():
     m = one("لاوروف، رئیس هیئت روسیه، دیروز در محل اقامت خود در تهران با ظریف، هماهنگ‌کننده گفت‌وگوها، دیدار و "
             "درباره دستور کار رایزنی کرد.", "fa", published=D(2016, 5, 9))
     assert set(m.participants) == {LAVROV, ZARIF} and m.event_date == D(2016, 5, 8)
+
+
+def test_a_meeting_of_all_the_people_of_the_located_one_before_and_more_is_there_too():
+    found = meetings("لاوروف و ظریف امروز در مسکو دیدار کردند. کری نیز با لاوروف و ظریف دیدار کرد.", "fa",
+                     published=D(2016, 5, 9))
+    assert [(len(m.participants), m.location_entity_id) for m in found] == [(2, MOSCOW), (3, MOSCOW)]

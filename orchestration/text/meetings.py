@@ -1572,6 +1572,13 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
         larger = [m for m in merged if m.modality == "in_person" and set(c.participants) < set(m.participants)]
         if c.location is None:
             host = next((m for m in larger if m.location is not None), None)
+            # ... or of all the people of the located meeting told before ("امیرعبداللهیان و فیصل
+            # بن فرحان ... در پکن دیدار کردند", then "چین گانگ نیز با وزیران خارجه ایران و عربستان دیدار کرد")
+            before = next((m for m in reversed(merged) if m.modality == "in_person" and m.location is not None
+                           and m.sentence_index < c.sentence_index), None)
+            if host is None and before is not None and set(before.participants) < set(c.participants) and (
+                    c.date is None or before.date is not None and _dates_compatible(before, c)):
+                host = before
             if host is not None:
                 c.location, c.place_country = host.location, host.place_country
         if c.date is None:
