@@ -1347,3 +1347,12 @@ def test_a_meeting_of_all_the_people_of_the_located_one_before_and_more_is_there
     found = meetings("لاوروف و ظریف امروز در مسکو دیدار کردند. کری نیز با لاوروف و ظریف دیدار کرد.", "fa",
                      published=D(2016, 5, 9))
     assert [(len(m.participants), m.location_entity_id) for m in found] == [(2, MOSCOW), (3, MOSCOW)]
+
+
+def test_a_title_alone_is_the_one_the_article_gave_it_before():
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": ZARIF, "office": "special_envoy", "country_code": "", "start_year": "2013", "end_year": ""},
+        {"person_id": KERRY, "office": "special_envoy", "country_code": "", "start_year": "2013", "end_year": ""}])
+    found = meetings("التقى لافروف في موسكو اليوم المبعوث الخاص ظريف. وكان المبعوث الخاص قد التقى المعلم أمس.", "ar",
+                     published=D(2016, 5, 9), offices=offices)
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF}, {ZARIF, MUALLEM}]

@@ -874,6 +874,13 @@ class _Document:
                 if self.language == "fa" and self.outlet_country in _PERSIAN_SPEAKING_STATES \
                         and role.office not in _MANY_HOLDERS and len(holders) == 1:
                     return holders, False
+            if role.singular and role.office in _MANY_HOLDERS:
+                # "وكان المبعوث الأممي قد التقى": the one the article gave that title before (an
+                # envoy, an ambassador: a president or a minister is found by country and year)
+                titled = [p for p, offices in getattr(self, "apposition_offices", {}).items()
+                          if role.office in offices and p not in exclude]
+                if len(titled) == 1:
+                    return titled, False
             return [], True
         persons, missing = [], False
         for country in role.countries:
