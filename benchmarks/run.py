@@ -33,6 +33,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
 
 
+def _commit() -> str | None:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip() or None
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
 def peak_memory_mb() -> dict[str, float]:
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -243,6 +251,16 @@ def main() -> None:
         synthetic = synthetic_corpus(DATA / f"synthetic_{args.scale}", args.scale)
         results["runs"].append(measure_in_subprocess(synthetic, f"synthetic_{args.scale}"))
     out = ROOT / "benchmarks" / "results.json"
+    stamp = {"measured_on": time.strftime("%Y-%m-%d"), "commit": _commit()}
+    for run in results["runs"]:
+        run.update(stamp)
+    # a bench of some corpora keeps the last figures of the others (a --scale run takes ~25 min)
+    measured = {r["corpus"] for r in results["runs"]}
+    if out.exists():
+        earlier = json.loads(out.read_text(encoding="utf-8"))
+        results["runs"] += [r for r in earlier.get("runs", []) if r["corpus"] not in measured]
+        if "matching_lexicon_scale" not in results and "matching_lexicon_scale" in earlier:
+            results["matching_lexicon_scale"] = earlier["matching_lexicon_scale"]
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print("| corpus | files | MB | hazm floor s | ingest+tokenize s (x floor) | full build s (x floor) |"
           " add one s (share of full) | peak MB (self / child) |")
