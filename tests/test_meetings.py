@@ -1356,3 +1356,11 @@ def test_a_title_alone_is_the_one_the_article_gave_it_before():
     found = meetings("التقى لافروف في موسكو اليوم المبعوث الخاص ظريف. وكان المبعوث الخاص قد التقى المعلم أمس.", "ar",
                      published=D(2016, 5, 9), offices=offices)
     assert [set(m.participants) for m in found] == [{LAVROV, ZARIF}, {ZARIF, MUALLEM}]
+
+
+@pytest.mark.parametrize("text", [
+    "لاوروف ۳۱ تیر در نخستین سفر خارجی خود به تهران آمده و با ظریف دیدار کرده بود.",
+    "لاوروف که ۳۱ تیر وارد تهران شد، با ظریف دیدار کرد.",
+])
+def test_a_persian_arrival_places_the_meeting(text):
+    assert one(text, "fa", published=D(2016, 8, 1)).location_entity_id == TEHRAN

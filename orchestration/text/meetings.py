@@ -484,6 +484,9 @@ _PRONOUNS = _folded_set("وی", "او", "ایشان", "هو", "هي", "أنه", 
 # arrival, "to" is where it happens.
 _TRAVEL = tuple(fold_phrase(w) for w in ("سفر", "زيارة", "زيارت", "جولة", "ورود", "وصول", "وصل", "visit", "trip",
                                            "arrival"))
+_PERSIAN_ARRIVAL_VERBS = _folded_set("آمد", "آمده", "آمدند", "رفت", "رفته", "رفتند", "رسید", "رسیده", "رسیدند",
+                                    "عزیمت")
+_ENTERED = _folded_set("وارد")
 _TIME_CONNECTIVES = _folded_set("پس از", "بعد از", "پیش از", "قبل از", "بعد", "قبل", "عقب", "إثر", "اثر", "وبعد",
                                 "after", "before")
 _INVITED = _folded_set("برای", "دعوت", "دعوة", "الدعوة", "لدعوة", "دعوته", "for", "invitation")
@@ -1365,10 +1368,12 @@ def _travelled_to(doc: _Document, start: int, end: int) -> bool:
     """A place name at ``start`` (to ``end``) that someone travels to."""
     before = doc._words_before(start, 3)
     if doc.language == "fa" and before and before[-1] in _DIRECTIONS:
-        # Persian puts the verb after: "به دمشق سفر کرده است"
+        # Persian puts the verb after: "به دمشق سفر کرده است", "به تهران آمده و"
         after = doc.view[end:end + 30].split()[:1]
-        if after and after[0].startswith(_TRAVEL):
+        if after and (after[0].startswith(_TRAVEL) or after[0] in _PERSIAN_ARRIVAL_VERBS):
             return True
+    if doc.language == "fa" and before and before[-1] in _ENTERED:
+        return True  # "وارد تهران شد"
     if start > 1 and doc.view[start - 1] == "ل" and not doc.view[start - 2].isalnum():
         before = [*doc._words_before(start - 1, 2), "ل"]  # Arabic "زيارته لموسكو"
     # "زيارته لموسكو", "سفر به مسکو", "زيارة مفاجئة لطهران", "سفر رسمی به مسکو"; not a trip one is
