@@ -1364,3 +1364,9 @@ def test_a_title_alone_is_the_one_the_article_gave_it_before():
 ])
 def test_a_persian_arrival_places_the_meeting(text):
     assert one(text, "fa", published=D(2016, 8, 1)).location_entity_id == TEHRAN
+
+
+def test_an_arabic_visit_verbs_object_places_the_meeting_told_after_it():
+    m = one("وتأتي الجولة بعد حراك مكثف، إذ زار وزير الخارجية الروسي لافروف طهران في 18 أبريل الماضي، "
+            "والتقى خلال الزيارة ظريف.", "ar", published=D(2016, 5, 9))
+    assert set(m.participants) == {LAVROV, ZARIF} and m.location_entity_id == TEHRAN

@@ -487,6 +487,7 @@ _TRAVEL = tuple(fold_phrase(w) for w in ("سفر", "زيارة", "زيارت", "
 _PERSIAN_ARRIVAL_VERBS = _folded_set("آمد", "آمده", "آمدند", "رفت", "رفته", "رفتند", "رسید", "رسیده", "رسیدند",
                                     "عزیمت")
 _ENTERED = _folded_set("وارد")
+_VISITED = _folded_set("زار", "زارت", "وزار", "وزارت", "يزور", "تزور", "ويزور", "وتزور")
 _TIME_CONNECTIVES = _folded_set("پس از", "بعد از", "پیش از", "قبل از", "بعد", "قبل", "عقب", "إثر", "اثر", "وبعد",
                                 "after", "before")
 _INVITED = _folded_set("برای", "دعوت", "دعوة", "الدعوة", "لدعوة", "دعوته", "for", "invitation")
@@ -1374,6 +1375,7 @@ def _travelled_to(doc: _Document, start: int, end: int) -> bool:
             return True
     if doc.language == "fa" and before and before[-1] in _ENTERED:
         return True  # "وارد تهران شد"
+
     if start > 1 and doc.view[start - 1] == "ل" and not doc.view[start - 2].isalnum():
         before = [*doc._words_before(start - 1, 2), "ل"]  # Arabic "زيارته لموسكو"
     # "زيارته لموسكو", "سفر به مسکو", "زيارة مفاجئة لطهران", "سفر رسمی به مسکو"; not a trip one is
@@ -1414,7 +1416,7 @@ def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[
     seg_start, seg_end = _segment_span(doc, clause)
     for start, end in ((clause.start, clause.end), (seg_start, seg_end)):
         places = [m for _, m in doc._mentions_in(start, end)
-                  if is_place(m) and _is_locative(doc, m)
+                  if is_place(m) and (_is_locative(doc, m) or m.start < trigger.start and _visited(doc, m))
                   and not _topic_between(doc, trigger.start, m.start)]
         if places:
             return min(places, key=lambda m: (not m.entity_id.startswith("place:gn"),
@@ -1426,6 +1428,15 @@ def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[
         if earlier:
             return earlier[-1]
     return None
+
+
+def _visited(doc: _Document, m: Mention) -> bool:
+    """"إذ زار ... الأمير فيصل بن فرحان ... وزير الخارجية دمشق ...، والتقى خلال الزيارة": an Arabic
+    place that a visit verb before it takes as its object (the meeting told after it was there)."""
+    if doc.language != "ar":
+        return False
+    phrase = re.split(r"[،,.؛:]", doc.view[max(0, m.start - 120):m.start])[-1].split()
+    return len(phrase) <= 12 and any(w in _VISITED for w in phrase)
 
 
 def _after_a_time_connective(doc: _Document, trigger: _Hit) -> bool:
