@@ -392,6 +392,11 @@ def _folded_set(*words: str) -> frozenset[str]:
     return frozenset(fold_phrase(w) for w in words)
 
 
+def _phrases_re(*phrases: str) -> re.Pattern:
+    """Any of the phrases (folded) as whole words of the view."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in phrases) + r")(?!\w)")
+
+
 _HARD_BREAKS = set(":：؛;")
 # Quotation marks open a quote (a hard break) unless they only wrap a name or a term:
 # «ولید المعلم», “المعارضة”.
@@ -502,19 +507,19 @@ _GENTILIC_ENDINGS = tuple(fold_phrase(w) for w in ("ية", "ي"))
 _WITH = _folded_set("با", "مع", "with")
 _SINCE = _folded_set("منذ", "since")
 # "the two sides", "received by": a meeting of the one named and someone named before
-_BOTH_SIDES_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
-    "دو طرف", "طرفین", "مورد استقبال", "الطرفان", "الطرفين", "الجانبان", "الجانبين", "both sides")) + r")(?!\w)")
+_BOTH_SIDES_RE = _phrases_re(
+    "دو طرف", "طرفین", "مورد استقبال", "الطرفان", "الطرفين", "الجانبان", "الجانبين", "both sides")
 # "the two ministers": the two named before
-_THE_TWO_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
+_THE_TWO_RE = _phrases_re(
     "دو وزیر", "دو رئیس‌جمهور", "دو رئیس جمهور", "دو رهبر", "دو مقام", "دو نخست‌وزیر", "دو نخست وزیر",
     "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين", "الزعيمان", "الزعيمين", "المسؤولان", "العاهلان",
-    "القائدان", "القائدين", "the two ministers", "the two leaders", "the two presidents")) + r")(?!\w)")
+    "القائدان", "القائدين", "the two ministers", "the two leaders", "the two presidents")
 # "in the presence of", "with the participation of": those named after it attend a meeting others hold
-_PRESENCE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in (
+_PRESENCE_RE = _phrases_re(
     "بحضور", "وبحضور", "با حضور", "در حضور", "بمشاركة", "وبمشاركة", "با مشارکت", "in the presence of",
     "with the participation of",
     # sponsors and mediators too: "محادثات ... برعاية السعودية والولايات المتحدة"
-    "برعاية", "وبرعاية", "تحت رعاية", "بوساطة", "با میانجیگری", "به میانجیگری")) + r")(?!\w)")
+    "برعاية", "وبرعاية", "تحت رعاية", "بوساطة", "با میانجیگری", "به میانجیگری")
 _FRAMES = _folded_set("في", "خلال", "عبر", "در", "طی")  # "في اتصال مع ...", "در دیدار با ..."
 _CLOSING_PUNCTUATION = ".،؛:!?»\")"
 _LIGHT_VERBS = _folded_set("کرد", "کردند", "کرده", "داشت", "داشتند", "نمود", "نمودند",  # one word: "کرده بود"
@@ -640,11 +645,11 @@ class _Document:
             self.title_offices, self.apposition_offices, self.served = rules.offices, {}, set()
             return
         self.exclusions = exclusion_set.find(self.view)
+        self.apposition_offices: dict[str, list[str]] = {}  # filled once the roles are known
         titles = [h for h in title_set.find(self.view) if not inside(h.core, h.core + 1)]
         self.roles = self._roles([h for h in titles if not self._after_a_relation(h.start)])
         self.served = self._served([h for h in titles if self._after_a_relation(h.start)])
         self.title_offices = rules.offices
-        self.apposition_offices: dict[str, list[str]] = {}
         for r in self.roles:
             if r.appositive and not r.counterpart and not r.former:
                 self.apposition_offices.setdefault(r.appositive, []).append(r.office)
@@ -826,7 +831,7 @@ class _Document:
             if len(mentioned) > 1:
                 # the year's two holders both named ("السودانی نخست‌وزیر عراق ... الکاظمی، نخست‌وزیر
                 # پیشین"): the one the text gives this office
-                titled = [p for p in mentioned if office in getattr(self, "apposition_offices", {}).get(p, ())]
+                titled = [p for p in mentioned if office in self.apposition_offices.get(p, ())]
                 found = titled[0] if len(titled) == 1 else None
         if found:
             for h in self.offices:
@@ -881,7 +886,7 @@ class _Document:
             if role.singular and role.office in _MANY_HOLDERS:
                 # "وكان المبعوث الأممي قد التقى": the one the article gave that title before (an
                 # envoy, an ambassador: a president or a minister is found by country and year)
-                titled = [p for p, offices in getattr(self, "apposition_offices", {}).items()
+                titled = [p for p, offices in self.apposition_offices.items()
                           if role.office in offices and p not in exclude]
                 if len(titled) == 1:
                     return titled, False
@@ -1107,7 +1112,7 @@ def _word_before(doc: _Document, pos: int) -> str:
     return (doc._words_before(pos, 1) or [""])[0]
 
 
-_EXCEPT_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in ("إلا", "سوى", "جز")) + r")(?!\w)")
+_EXCEPT_RE = _phrases_re("إلا", "سوى", "جز")
 _RELATIVES = _folded_set("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
 
 
@@ -1691,9 +1696,7 @@ def _the_states_of_a_meeting_told_with_people(doc: _Document, c: _Candidate, mer
         return False
     states = {p.split(":", 1)[1] for p in c.participants}
     return any(
-        m is not c and m.modality == c.modality and _dates_compatible(m, c)
-        and (c.location is None or m.location in (None, c.location))
-        and any(p.startswith("person:") for p in m.participants)
+        m is not c and _may_be_one(m, c) and any(p.startswith("person:") for p in m.participants)
         and states <= {doc.participant_country(p) for p in m.participants} for m in merged)
 
 
@@ -1701,9 +1704,8 @@ def _a_visit_told_by_its_meeting(c: _Candidate, merged: list[_Candidate]) -> boo
     """"امتدادا لزيارة قام بها السفير السعودي إلى صنعاء برفقة وفد عماني، حيث التقى ... المشاط": the
     visit's sentence tells the meeting held during it, with more people; the visit is that meeting."""
     return c.kinds == {"visit"} and any(
-        m is not c and m.sentence_index == c.sentence_index and m.modality == c.modality
-        and set(c.participants) < set(m.participants) and _dates_compatible(m, c)
-        and (c.location is None or m.location in (None, c.location)) for m in merged)
+        m is not c and m.sentence_index == c.sentence_index and set(c.participants) < set(m.participants)
+        and _may_be_one(m, c) for m in merged)
 
 
 def _summarises(doc: _Document, c: _Candidate, merged: list[_Candidate]) -> bool:
@@ -2110,15 +2112,15 @@ def _with_phrase_after(doc: _Document, clause: _Clause, trigger: _Hit) -> list[s
 
 
 def _names_someone_at(doc: _Document, pos: int) -> bool:
-    return any(m.start == pos and m.entity_type == "person" for m in doc.mentions) or \
-        any(r.hit.start == pos for r in doc.roles)
+    found = doc._mention_at(pos)
+    return (found is not None and found[1].entity_type == "person") or any(r.hit.start == pos for r in doc.roles)
 
 
 # "in separate meetings with A and B", "then with B": one side met each of the others, who did
 # not meet one another
 _SEPARATELY_RE = re.compile(r"(?<!\w)(جداگانه|جدا گانه|منفصله|منفصلین|منفصلتین|علی حده)(?!\w)")
 _THEN_WITH_RE = re.compile(r"(?<!\w)ثم مع(?!\w)")
-_EACH_OF_RE = re.compile(r"(?<!\w)(?:كلا من|کلا من|كل من|کل من|هر یک از|هر کدام از)(?!\w)")
+_EACH_OF_RE = _phrases_re("كلا من", "كل من", "هر یک از", "هر کدام از")
 # a comma before "including" opens the list of those the phrase before names ("با حضور سران کشورهای
 # عضو، از جمله رئیسی، عمران خان و لوکاشنکو"), not a clause
 _INCLUDING_RE = re.compile(r" *(از جمله|از جملة|بما فی ذلک|بمن فیهم|بما فیهم|من بینهم|ومنهم|منهم|including)(?!\w)")
@@ -2176,14 +2178,19 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
     return [replace(c, participants=[*side, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
 
 
+def _may_be_one(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two tellings may be of one meeting: the same modality, days and places that agree."""
+    return a.modality == b.modality and _dates_compatible(a, b) and (
+        a.location is None or b.location is None or a.location == b.location)
+
+
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     """One row per meeting: later tellings fill what the first one lacks."""
     merged: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.sentence_index, c.position)):
         # the nearest earlier telling it may be: the same people may have met twice, at two places
-        same = next((m for m in reversed(merged) if m.modality == c.modality
-                     and set(m.participants) == set(c.participants) and _dates_compatible(m, c)
-                     and (m.location is None or c.location is None or m.location == c.location)), None)
+        same = next((m for m in reversed(merged)
+                     if set(m.participants) == set(c.participants) and _may_be_one(m, c)), None)
         if same is None:
             merged.append(c)
             continue
