@@ -11,6 +11,9 @@ DuckDB file released when it exits.
 from __future__ import annotations
 
 import contextlib
+import functools
+import gc
+import logging
 import os
 import signal
 import subprocess
@@ -26,6 +29,57 @@ import dbt.adapters.duckdb  # noqa: F401 (the project's adapter, which dbt loads
 from dbt.cli.main import dbtRunner
 
 
+_MODULES_OF_A_BUILD = ("dbt.task.build", "dbt.task.seed", "dbt.task.run", "dbt.task.test", "dbt.parser.sql",
+                      "dbt.graph.thread_pool", "dbt.adapters.duckdb.environments.local",
+                      "dbt_common.clients.agate_helper", "dbt.adapters.__about__",
+                      "dbt.adapters.duckdb.__version__", "multiprocessing.dummy", "google.protobuf.descriptor_pb2")
+_VALIDATED_AT_START = (("dbt.contracts.project", "Project"), ("dbt.contracts.project", "ProjectFlags"),
+                       ("dbt.contracts.project", "ProfileConfig"), ("dbt.contracts.project", "PackageConfig"),
+                       ("dbt.contracts.project", "Configuration"), ("dbt.contracts.selection", "SelectorFile"),
+                       ("dbt.task.test", "TestResultData"), ("dbt.adapters.duckdb.credentials", "DuckDBCredentials"))
+
+
+def warm_dbt_for_forks() -> list[str]:
+    """Build, once in this process, what every dbt invocation otherwise builds for itself the first
+    time it needs it, so that each forked child inherits it (~1 s of a child's start here, found by
+    profiling a forked ``dbt build``): the modules of dbt's build task; the JSON schemas dbt checks
+    dbt_project.yml, profiles.yml, credentials, selectors and test results against (mashumaro builds
+    each from its dataclass; the project's is a 2 MB file); the code that reads a parsed project
+    back (mashumaro writes it for each node class the first time one is read: the project's own
+    ``partial_parse.msgpack``, when ``dbt parse`` has written it, is read once and dropped).
+    dbt caches all of these per process. Returns what could not be warmed: an optimization only,
+    it never stops the code location from loading (the tests check that nothing is left out)."""
+    import importlib
+
+    from .settings import DBT_PROJECT_DIR
+
+    missed = []
+    for module in _MODULES_OF_A_BUILD:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            missed.append(module)
+    for module, name in _VALIDATED_AT_START:
+        try:
+            getattr(importlib.import_module(module), name).json_schema()
+        except (ImportError, AttributeError):
+            missed.append(f"{module}.{name}")
+    try:
+        from dbt.contracts.graph.manifest import Manifest
+        from dbt.jsonschemas.jsonschemas import project_schema
+        from dbt.parser.manifest import extended_mashumuro_decoder
+
+        project_schema()
+        parsed = (DBT_PROJECT_DIR / "target" / "partial_parse.msgpack").read_bytes()
+        Manifest.from_msgpack(parsed, decoder=extended_mashumuro_decoder).build_flat_graph()
+    except Exception:  # noqa: BLE001 (absent, or written by another dbt: each child reads its own anyway)
+        missed.append("partial_parse.msgpack")
+    return missed
+
+
+warm_dbt_for_forks()
+
+
 class ForkedDbt:
     """The part of ``subprocess.Popen`` that dagster-dbt's ``DbtCliInvocation`` uses."""
 
@@ -35,10 +89,16 @@ class ForkedDbt:
         read_fd, write_fd = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # the child never returns from here
-            os.close(read_fd)
-            _run_dbt_in_child(self.args[1:], env, cwd, write_fd)
+        # The child's garbage collector would otherwise walk every object of this (large) process
+        # and so copy its memory pages: frozen, they are left alone (the idiom of gc.freeze's docs).
+        gc.freeze()
+        try:
+            pid = os.fork()
+            if pid == 0:  # the child never returns from here
+                os.close(read_fd)
+                _run_dbt_in_child(self.args[1:], env, cwd, write_fd)
+        finally:
+            gc.unfreeze()  # in this process only; the child has left by os._exit
         os.close(write_fd)
         self.pid = pid
         self.stdout = os.fdopen(read_fd, "rb")
@@ -79,7 +139,7 @@ def _run_dbt_in_child(dbt_args: list[str], env: dict[str, str], cwd, write_fd: i
         os.environ.update(env)
         from multiprocessing import util
 
-        skip_dbt_work_nobody_sees()
+        spare_dbt_needless_work()
         inherited_finalizers = set(getattr(util, "_finalizer_registry", {}))
         result = dbtRunner().invoke(dbt_args)
         # the dbt CLI's exit codes: 0 success, 1 a node failed, 2 dbt itself failed
@@ -106,33 +166,71 @@ def _run_dbt_in_child(dbt_args: list[str], env: dict[str, str], cwd, write_fd: i
         os._exit(code)
 
 
-def skip_dbt_work_nobody_sees() -> None:
-    """Two costs of dbt-core that produce nothing anyone reads (~1.3 s of a 79-node build here).
+def spare_dbt_needless_work() -> None:
+    """Work of dbt-core that produces nothing anyone reads, or that it repeats for the same result.
+    Patched in the forked child only; ``tests/test_dbt_process.py`` checks that each patched function
+    still exists and keeps its behaviour. Together ~40% of a 79-node ``dbt build`` here (profiled)."""
+    _make_log_lines_only_for_loggers_that_keep_them()
+    _fire_only_events_someone_receives()
+    _name_behaviour_flag_sources_without_reading_files()
+    _reuse_type_testers()
+    _compile_each_template_once()
 
-    - dbt turns every event into a JSON line (protobuf to dict, json.dumps, a scan of the
-      environment for secrets) for each of its two loggers, and only then lets the logger drop
-      it by level: ~1,800 events per build, of which the stdout and file logs keep ~170 each.
-      A line is now made only for a logger that will write it.
-    - Each adapter behaviour flag names the module that declared it via ``inspect.stack()``,
-      which reads the source of every frame; a fork from a Dagster step is ~100 frames deep.
-      The first frame's module name is the same answer without reading any file.
-    Both are patched in the forked child only; ``tests/test_dbt_process.py`` checks that the
-    patched functions still exist and keep their behaviour."""
-    import logging
 
-    from dbt_common import behavior_flags
+_LOG_LEVELS = {"debug": logging.DEBUG, "test": logging.DEBUG, "info": logging.INFO,
+               "warn": logging.WARNING, "error": logging.ERROR}
+
+
+def _make_log_lines_only_for_loggers_that_keep_them() -> None:
+    """dbt turns every event into a JSON line (protobuf to dict, json.dumps, a scan of the
+    environment for secrets) for each of its two loggers, and only then lets the logger drop it by
+    level: ~1,800 events a build, of which the stdout and file logs keep ~170 each."""
     from dbt_common.events import logger as dbt_logger
 
-    levels = {"debug": logging.DEBUG, "test": logging.DEBUG, "info": logging.INFO,
-              "warn": logging.WARNING, "error": logging.ERROR}
     write_line = dbt_logger._Logger.write_line
 
     def write_line_if_kept(self, msg) -> None:
         python_logger = self._python_logger
         if python_logger is not None and not dbt_logger._is_print_event(msg) and \
-                not python_logger.isEnabledFor(levels.get(msg.info.level, logging.ERROR)):
+                not python_logger.isEnabledFor(_LOG_LEVELS.get(msg.info.level, logging.ERROR)):
             return  # the line would be made, then dropped by the logger's level
         write_line(self, msg)
+
+    dbt_logger._Logger.write_line = write_line_if_kept
+
+
+def _fire_only_events_someone_receives() -> None:
+    """Before any logger looks at an event, dbt makes its message (a protobuf built from a dict).
+    A debug event reaches no one when every logger is at info or above and the only callback is
+    dbt's own tracking of behaviour-change warnings (which returns at once for any other event)."""
+    from dbt.tracking import track_behavior_change_warn
+    from dbt_common.events import event_manager
+    from dbt_common.events import logger as dbt_logger
+    from dbt_common.events.base_types import EventLevel
+
+    fire_event = event_manager.EventManager.fire_event
+    never_warnings = {EventLevel.DEBUG, EventLevel.TEST, EventLevel.INFO}  # warnings may raise: kept
+
+    def fire_event_if_received(self, e, level=None, node=None, force_warn_or_error_handling=False) -> None:
+        event_level = level or e.level_tag()
+        if all(callback is track_behavior_change_warn for callback in self.callbacks) and \
+                not force_warn_or_error_handling and event_level in never_warnings and \
+                type(e).__name__ not in dbt_logger.PRINT_EVENT_NAMES and \
+                not os.environ.get("DBT_TEST_BINARY_SERIALIZATION") and \
+                all(logger._python_logger is None or
+                    not logger._python_logger.isEnabledFor(_LOG_LEVELS[event_level.value])
+                    for logger in self.loggers):
+            return
+        fire_event(self, e, level=level, node=node, force_warn_or_error_handling=force_warn_or_error_handling)
+
+    event_manager.EventManager.fire_event = fire_event_if_received
+
+
+def _name_behaviour_flag_sources_without_reading_files() -> None:
+    """Each adapter behaviour flag names the module that declared it via ``inspect.stack()``, which
+    reads the source of every frame; a fork from a Dagster step is ~100 frames deep. The first
+    frame's module name is the same answer without reading any file."""
+    from dbt_common import behavior_flags
 
     def declaring_module() -> str:
         frame = sys._getframe(1)
@@ -143,8 +241,40 @@ def skip_dbt_work_nobody_sees() -> None:
             frame = frame.f_back
         return "Unknown"
 
-    dbt_logger._Logger.write_line = write_line_if_kept
     behavior_flags.BehaviorFlagRendered._default_source = staticmethod(declaring_module)
+
+
+def _reuse_type_testers() -> None:
+    """Each query result becomes an agate table through a new type tester, whose date types each
+    build a parsedatetime calendar (~2 ms a node); the tester for the same columns is the same."""
+    from dbt_common.clients import agate_helper
+
+    build_type_tester = functools.lru_cache(maxsize=256)(agate_helper.build_type_tester)
+
+    def type_tester(text_columns, string_null_values=("null", "")):
+        return build_type_tester(tuple(text_columns),
+                                 None if string_null_values is None else tuple(string_null_values))
+
+    agate_helper.build_type_tester = type_tester
+
+
+def _compile_each_template_once() -> None:
+    """Jinja compiles every string it is given, and a build gives it the same strings for many
+    nodes (each not_null test's SQL is the same macro call, each test's arguments the same few
+    refs); a string's compiled code now serves the rest of the child's life."""
+    import jinja2
+
+    compile_template = jinja2.Environment.compile
+    compiled: dict = {}
+
+    def compile_once(self, source, name=None, filename=None, raw=False, defer_init=False):
+        # the code depends on the source and on the environment: its class (filters) and extensions
+        key = (type(self), tuple(self.extensions), source, name, filename, raw, defer_init)
+        if key not in compiled:
+            compiled[key] = compile_template(self, source, name, filename, raw, defer_init)
+        return compiled[key]
+
+    jinja2.Environment.compile = compile_once
 
 
 def _close_the_database() -> None:

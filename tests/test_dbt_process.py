@@ -6,6 +6,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from orchestration.dbt_process import ForkedDbt, dbt_forked_from_this_process, dbt_runs_in_this_python
 
 from .conftest import ROOT
@@ -112,41 +114,129 @@ def test_khabar_dbt_subprocess_brings_back_the_plain_subprocess(monkeypatch):
     assert seen[0] is not subprocess and seen[1] is subprocess
 
 
-def test_dbt_makes_log_lines_only_for_loggers_that_keep_them(monkeypatch):
+@pytest.fixture
+def spared_dbt(monkeypatch):
+    """``spare_dbt_needless_work`` applied, and undone after the test: it is meant for forked children."""
+    import jinja2
+    from dbt_common import behavior_flags
+    from dbt_common.clients import agate_helper
+    from dbt_common.events import event_manager
+    from dbt_common.events import logger as dbt_logger
+
+    from orchestration.dbt_process import spare_dbt_needless_work
+
+    monkeypatch.setattr(dbt_logger._Logger, "write_line", dbt_logger._Logger.write_line)
+    monkeypatch.setattr(behavior_flags.BehaviorFlagRendered, "_default_source",
+                        behavior_flags.BehaviorFlagRendered.__dict__["_default_source"])
+    monkeypatch.setattr(event_manager.EventManager, "fire_event", event_manager.EventManager.fire_event)
+    monkeypatch.setattr(agate_helper, "build_type_tester", agate_helper.build_type_tester)
+    compiled = []
+    compile_template = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, source, *args: compiled.append(source) or compile_template(self, source, *args))
+    spare_dbt_needless_work()
+    return compiled
+
+
+def info_logger(monkeypatch):
+    """dbt's JSON logger at info level, into a string; the messages it made lines of, in a list."""
     import io
+
+    from dbt_common.events import logger as dbt_logger
+    from dbt_common.events.base_types import EventLevel
+
+    stream = io.StringIO()
+    logger = dbt_logger._JsonLogger(dbt_logger.LoggerConfig(
+        name=f"khabar-test-{id(stream)}", level=EventLevel.INFO, line_format=dbt_logger.LineFormat.Json,
+        output_stream=stream))
+    made = []
+    monkeypatch.setattr(logger, "create_line", lambda msg: made.append(msg) or msg.info.msg)
+    return logger, stream, made
+
+
+def test_dbt_makes_log_lines_only_for_loggers_that_keep_them(spared_dbt, monkeypatch):
     import logging
 
     from dbt_common import behavior_flags
-    from dbt_common.events import logger as dbt_logger
     from dbt_common.events.base_types import EventLevel
     from dbt_common.events.base_types import msg_from_base_event
     from dbt_common.events.types import Note
 
-    from orchestration.dbt_process import skip_dbt_work_nobody_sees
-
-    # the patched functions are restored after this test: the patch is meant for forked dbt children
-    monkeypatch.setattr(dbt_logger._Logger, "write_line", dbt_logger._Logger.write_line)
-    monkeypatch.setattr(behavior_flags.BehaviorFlagRendered, "_default_source",
-                        behavior_flags.BehaviorFlagRendered.__dict__["_default_source"])
-    original_source = behavior_flags.BehaviorFlagRendered({"name": "f", "default": False, "description": "d"},
-                                                          {})._behavior_change_event.flag_source
-    skip_dbt_work_nobody_sees()
-
-    stream = io.StringIO()
-    info_logger = dbt_logger._JsonLogger(dbt_logger.LoggerConfig(
-        name=f"khabar-test-{id(stream)}", level=EventLevel.INFO, line_format=dbt_logger.LineFormat.Json,
-        output_stream=stream))
-    made = []
-    monkeypatch.setattr(info_logger, "create_line", lambda msg: made.append(msg) or msg.info.msg)
-    info_logger.write_line(msg_from_base_event(Note(msg="a debug line"), level=EventLevel.DEBUG))
-    info_logger.write_line(msg_from_base_event(Note(msg="an info line"), level=EventLevel.INFO))
+    logger, stream, made = info_logger(monkeypatch)
+    logger.write_line(msg_from_base_event(Note(msg="a debug line"), level=EventLevel.DEBUG))
+    logger.write_line(msg_from_base_event(Note(msg="an info line"), level=EventLevel.INFO))
     assert [m.info.msg for m in made] == ["an info line"]  # the debug line was never made
     assert stream.getvalue().strip() == "an info line"
-    assert logging.getLogger(info_logger.name).level == logging.INFO
+    assert logging.getLogger(logger.name).level == logging.INFO
 
     # a behaviour flag still names the module that declared it, here this test module
     patched = behavior_flags.BehaviorFlagRendered({"name": "f", "default": False, "description": "d"}, {})
-    assert patched._behavior_change_event.flag_source == original_source == __name__
+    assert patched._behavior_change_event.flag_source == __name__
+
+
+def test_dbt_makes_an_event_message_only_when_someone_receives_it(spared_dbt, monkeypatch):
+    from dbt_common.events import base_types, event_manager
+    from dbt_common.events.base_types import EventLevel
+    from dbt_common.events.types import Note
+
+    made = []
+    monkeypatch.setattr(event_manager, "msg_from_base_event",
+                        lambda e, level=None: made.append(e.msg) or base_types.msg_from_base_event(e, level))
+    from dbt.tracking import track_behavior_change_warn
+
+    manager = event_manager.EventManager()
+    logger, stream, _ = info_logger(monkeypatch)
+    manager.loggers.append(logger)
+    manager.add_callback(track_behavior_change_warn)  # dbt registers it for every invocation
+    manager.fire_event(Note(msg="debug, kept by no one"), level=EventLevel.DEBUG)
+    manager.fire_event(Note(msg="info"), level=EventLevel.INFO)
+    manager.fire_event(Note(msg="a warning"), level=EventLevel.WARN)  # may be raised as an error: always made
+    assert made == ["info", "a warning"]
+    assert stream.getvalue().split() == ["info", "a", "warning"]
+    received = []
+    manager.add_callback(received.append)  # a callback receives every event, debug too
+    manager.fire_event(Note(msg="debug, for the callback"), level=EventLevel.DEBUG)
+    assert [m.info.msg for m in received] == ["debug, for the callback"]
+
+
+def test_dbt_builds_one_type_tester_for_the_same_columns(spared_dbt):
+    from dbt_common.clients import agate_helper
+
+    tester = agate_helper.build_type_tester(["a"])
+    assert agate_helper.build_type_tester(text_columns=["a"]) is tester
+    assert agate_helper.build_type_tester(["b"]) is not tester
+    table = agate_helper.table_from_rows([("1", "2026-12-01")], ["a", "b"], text_only_columns=["a"])
+    assert [type(t).__name__ for t in table.column_types] == ["Text", "Date"]
+
+
+def test_dbt_compiles_a_template_string_once_and_renders_it_with_each_context(spared_dbt):
+    from dbt_common.clients.jinja import get_template
+
+    first = get_template("{{ x }} and {{ y | default('none') }}", {"x": 1}).render({})
+    second = get_template("{{ x }} and {{ y | default('none') }}", {"x": 2, "y": 3}).render({})
+    assert (first, second) == ("1 and none", "2 and 3")
+    assert spared_dbt == ["{{ x }} and {{ y | default('none') }}"]
+
+
+def test_the_code_location_warms_dbt_for_the_children_it_forks(dbt_manifest):
+    from dbt.contracts.project import Project
+
+    from orchestration.dbt_process import warm_dbt_for_forks
+
+    assert warm_dbt_for_forks() == []  # every module, schema and the parsed project: none missing
+    cached = Project.json_schema.__func__.cache_info()
+    Project.json_schema()
+    assert Project.json_schema.__func__.cache_info().hits == cached.hits + 1
+
+
+def test_forking_dbt_leaves_this_process_garbage_collector_as_it_was(dbt_manifest, tmp_path):
+    import gc
+
+    process = ForkedDbt([DBT, "ls", "--resource-type", "model", "--profiles-dir", "."], dbt_env(tmp_path),
+                        ROOT / "dbt_project")
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    events(process)
+    assert process.wait(timeout=60) == 0
 
 
 def test_a_forked_dbt_keeps_debug_lines_in_its_file_log_when_asked(dbt_manifest, tmp_path):
