@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
 import logging
+import marshal
 import os
 import signal
 import subprocess
@@ -48,7 +50,9 @@ def warm_dbt_for_forks() -> list[str]:
     back (mashumaro writes it for each node class the first time one is read: the project's own
     ``partial_parse.msgpack``, when ``dbt parse`` has written it, is read once and dropped).
     dbt caches all of these per process. Returns what could not be warmed: an optimization only,
-    it never stops the code location from loading (the tests check that nothing is left out)."""
+    it never stops the code location from loading (the tests check that nothing is left out).
+    Also loads the templates dbt compiled before (``CompiledTemplates``)."""
+    global _TEMPLATES
     import importlib
 
     from .settings import DBT_PROJECT_DIR
@@ -64,6 +68,8 @@ def warm_dbt_for_forks() -> list[str]:
             getattr(importlib.import_module(module), name).json_schema()
         except (ImportError, AttributeError):
             missed.append(f"{module}.{name}")
+    _TEMPLATES = CompiledTemplates.for_this_python(DBT_PROJECT_DIR / "target")
+    _TEMPLATES.load()
     try:
         from dbt.contracts.graph.manifest import Manifest
         from dbt.jsonschemas.jsonschemas import project_schema
@@ -75,9 +81,6 @@ def warm_dbt_for_forks() -> list[str]:
     except Exception:  # noqa: BLE001 (absent, or written by another dbt: each child reads its own anyway)
         missed.append("partial_parse.msgpack")
     return missed
-
-
-warm_dbt_for_forks()
 
 
 class ForkedDbt:
@@ -160,6 +163,9 @@ def _run_dbt_in_child(dbt_args: list[str], env: dict[str, str], cwd, write_fd: i
     finally:
         with contextlib.suppress(BaseException):
             _close_the_database()  # also after a failure or Ctrl-C: the log merged into the file
+        if _TEMPLATES is not None:
+            with contextlib.suppress(BaseException):
+                _TEMPLATES.save()
         with contextlib.suppress(Exception):
             sys.stdout.flush()
             sys.stderr.flush()
@@ -258,21 +264,80 @@ def _reuse_type_testers() -> None:
     agate_helper.build_type_tester = type_tester
 
 
+class CompiledTemplates:
+    """Jinja's compiled code of template strings, kept in a file between dbt invocations.
+
+    Jinja compiles every string it is given; a dbt build gives it the SQL of each node and the
+    body of each macro it calls (~120 of them, ~0.4 s a build here), the same strings build after
+    build. The code is what a ``.pyc`` holds (``marshal``), keyed by the source and the environment
+    that compiled it, in a file named by the Python, Jinja and dbt versions; the code location
+    loads it once and each forked child uses it, adds what it compiled and writes it back."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.code: dict[str, object] = {}
+        self.added: dict[str, object] = {}
+
+    @classmethod
+    def for_this_python(cls, folder: Path) -> "CompiledTemplates":
+        from importlib import metadata
+
+        import jinja2
+
+        versions = (sys.version, jinja2.__version__, metadata.version("dbt-core"), metadata.version("dbt-common"))
+        return cls(folder / f"jinja-code-{hashlib.sha256(repr(versions).encode()).hexdigest()[:16]}.marshal")
+
+    def load(self) -> None:
+        try:
+            self.code = marshal.loads(self.path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):  # none yet, or unreadable: compile again
+            self.code = {}
+
+    @staticmethod
+    def key(environment, source: str, name, filename, defer_init: bool) -> str:
+        # the code depends on the source and on the environment: its class (filters) and extensions
+        kind = (type(environment).__module__, type(environment).__qualname__, tuple(environment.extensions))
+        return hashlib.sha256(repr((kind, source, name, filename, defer_init)).encode()).hexdigest()
+
+    def compiled(self, key: str, compile_it):
+        code = self.code.get(key)
+        if code is None:
+            code = self.code[key] = self.added[key] = compile_it()
+        return code
+
+    def save(self) -> None:
+        """Add what this process compiled to the file (written whole, then renamed into place)."""
+        if not self.added:
+            return
+        on_disk = CompiledTemplates(self.path)
+        on_disk.load()
+        on_disk.code.update(self.added)
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(marshal.dumps(on_disk.code))
+            tmp.replace(self.path)
+            self.added = {}
+        except OSError:  # a read-only project: the next build compiles again, nothing else changes
+            tmp.unlink(missing_ok=True)
+
+
+_TEMPLATES: CompiledTemplates | None = None  # loaded by warm_dbt_for_forks, used by forked children
+
+
 def _compile_each_template_once() -> None:
-    """Jinja compiles every string it is given, and a build gives it the same strings for many
-    nodes (each not_null test's SQL is the same macro call, each test's arguments the same few
-    refs); a string's compiled code now serves the rest of the child's life."""
+    """Jinja's ``compile`` answered from ``_TEMPLATES`` (see ``CompiledTemplates``); a string's
+    code also serves every later use in the same build (each not_null test's SQL is one macro call)."""
     import jinja2
 
     compile_template = jinja2.Environment.compile
-    compiled: dict = {}
+    templates = _TEMPLATES if _TEMPLATES is not None else CompiledTemplates(Path(os.devnull))
 
     def compile_once(self, source, name=None, filename=None, raw=False, defer_init=False):
-        # the code depends on the source and on the environment: its class (filters) and extensions
-        key = (type(self), tuple(self.extensions), source, name, filename, raw, defer_init)
-        if key not in compiled:
-            compiled[key] = compile_template(self, source, name, filename, raw, defer_init)
-        return compiled[key]
+        if raw:  # the generated Python as text, for debugging: not kept
+            return compile_template(self, source, name, filename, raw, defer_init)
+        return templates.compiled(CompiledTemplates.key(self, source, name, filename, defer_init),
+                                  lambda: compile_template(self, source, name, filename, raw, defer_init))
 
     jinja2.Environment.compile = compile_once
 
@@ -316,3 +381,6 @@ def dbt_forked_from_this_process(dbt_executable: str) -> Iterator[None]:
 def dbt_runs_in_this_python(dbt_executable: str) -> bool:
     """Fork only for the dbt installed beside this interpreter: its modules are the ones imported."""
     return Path(dbt_executable).parent == Path(sys.executable).parent
+
+
+warm_dbt_for_forks()

@@ -5,6 +5,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -115,15 +116,20 @@ def test_khabar_dbt_subprocess_brings_back_the_plain_subprocess(monkeypatch):
 
 
 @pytest.fixture
-def spared_dbt(monkeypatch):
-    """``spare_dbt_needless_work`` applied, and undone after the test: it is meant for forked children."""
+def spared_dbt(monkeypatch, tmp_path):
+    """``spare_dbt_needless_work`` applied, and undone after the test: it is meant for forked children.
+    Its compiled templates go to a file of the test's own; the sources Jinja compiled, into the list
+    the fixture returns."""
     import jinja2
     from dbt_common import behavior_flags
     from dbt_common.clients import agate_helper
     from dbt_common.events import event_manager
     from dbt_common.events import logger as dbt_logger
 
-    from orchestration.dbt_process import spare_dbt_needless_work
+    from orchestration import dbt_process
+    from orchestration.dbt_process import CompiledTemplates, spare_dbt_needless_work
+
+    monkeypatch.setattr(dbt_process, "_TEMPLATES", CompiledTemplates(tmp_path / "templates.marshal"))
 
     monkeypatch.setattr(dbt_logger._Logger, "write_line", dbt_logger._Logger.write_line)
     monkeypatch.setattr(behavior_flags.BehaviorFlagRendered, "_default_source",
@@ -132,10 +138,14 @@ def spared_dbt(monkeypatch):
     monkeypatch.setattr(agate_helper, "build_type_tester", agate_helper.build_type_tester)
     compiled = []
     compile_template = jinja2.Environment.compile
-    monkeypatch.setattr(jinja2.Environment, "compile",
-                        lambda self, source, *args: compiled.append(source) or compile_template(self, source, *args))
+
+    def counted_compile(self, source, *args):
+        compiled.append(source)
+        return compile_template(self, source, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted_compile)
     spare_dbt_needless_work()
-    return compiled
+    return SimpleNamespace(compiled=compiled, counted_compile=counted_compile)
 
 
 def info_logger(monkeypatch):
@@ -215,7 +225,28 @@ def test_dbt_compiles_a_template_string_once_and_renders_it_with_each_context(sp
     first = get_template("{{ x }} and {{ y | default('none') }}", {"x": 1}).render({})
     second = get_template("{{ x }} and {{ y | default('none') }}", {"x": 2, "y": 3}).render({})
     assert (first, second) == ("1 and none", "2 and 3")
-    assert spared_dbt == ["{{ x }} and {{ y | default('none') }}"]
+    assert spared_dbt.compiled == ["{{ x }} and {{ y | default('none') }}"]
+
+
+def test_compiled_templates_serve_the_next_dbt_invocation(spared_dbt, monkeypatch):
+    import jinja2
+    from dbt_common.clients.jinja import get_template
+
+    from orchestration import dbt_process
+
+    source = "{% for i in range(2) %}{{ x | upper }}{% endfor %}"
+    assert get_template(source, {"x": "a"}).render({}) == "AA" and spared_dbt.compiled == [source]
+    dbt_process._TEMPLATES.save()  # as a dbt child does when it exits
+
+    spared_dbt.compiled.clear()
+    next_process = dbt_process.CompiledTemplates(dbt_process._TEMPLATES.path)
+    next_process.load()
+    monkeypatch.setattr(dbt_process, "_TEMPLATES", next_process)
+    monkeypatch.setattr(jinja2.Environment, "compile", spared_dbt.counted_compile)
+    dbt_process._compile_each_template_once()
+    assert get_template(source, {"x": "b"}).render({}) == "BB"
+    assert spared_dbt.compiled == []  # read from the file, not compiled again
+    assert not next_process.added  # nothing new to write back
 
 
 def test_the_code_location_warms_dbt_for_the_children_it_forks(dbt_manifest):
