@@ -1370,3 +1370,41 @@ def test_an_arabic_visit_verbs_object_places_the_meeting_told_after_it():
     m = one("وتأتي الجولة بعد حراك مكثف، إذ زار وزير الخارجية الروسي لافروف طهران في 18 أبريل الماضي، "
             "والتقى خلال الزيارة ظريف.", "ar", published=D(2016, 5, 9))
     assert set(m.participants) == {LAVROV, ZARIF} and m.location_entity_id == TEHRAN
+
+
+def test_a_persian_subject_before_the_partners_with_phrase_and_its_apposition():
+    # "X، title، [date] with Y، title، met": the clause before the verb holds only the partner
+    m = one("ظریف، وزیر امور خارجه کشورمان، امروز (چهارشنبه) در تهران با سرگئی لاوروف، وزیر امور خارجه روسیه، "
+            "دیدار و گفت‌وگو کرد.", "fa", published=D(2016, 5, 25), outlet_country="IR")
+    assert m.participants == (ZARIF, LAVROV) and m.location_entity_id == TEHRAN
+    # ... or the subject and the partner before an apposition that names no office holder
+    m = one("لاوروف امروز نیز با ظریف، دستیار ارشد وزیر امور خارجه در امور ویژه، دیدار کرد.", "fa",
+            published=D(2016, 5, 25))
+    assert m.participants == (LAVROV, ZARIF)
+    # a plan in the subject's clause still governs the meeting
+    assert meetings("قرار است ظریف، وزیر امور خارجه کشورمان، فردا با سرگئی لاوروف، وزیر امور خارجه روسیه، "
+                    "دیدار کند.", "fa", published=D(2016, 5, 25), outlet_country="IR") == []
+    # the day is the with-phrase's, not that of a relative clause on the subject
+    m = one("لاوروف که شامگاه یکشنبه وارد تهران شده بود، عصر دیروز با ظریف، وزیر امور خارجه کشورمان، نیز دیدار کرد.",
+            "fa", published=D(2016, 5, 25), outlet_country="IR")
+    assert m.participants == (LAVROV, ZARIF) and m.event_date == D(2016, 5, 24)
+
+
+def test_the_three_ministers_are_the_three_named_before():
+    found = meetings("التقى لافروف وظريف والمعلم أمس في موسكو. واستقبل الوزير الأمريكي كيري الوزراء الثلاثة اليوم.",
+                     "ar", published=D(2016, 5, 9))
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, MUALLEM}, {KERRY, LAVROV, ZARIF, MUALLEM}]
+    assert found[1].participants[0] == KERRY  # the host
+
+
+def test_the_hosting_told_in_a_relative_clause_on_the_meeting_is_that_meeting():
+    found = meetings("عقد لافروف وظريف اجتماعا أمس في موسكو. وشارك في الاجتماع، الذي استضافته الخارجية الروسية، "
+                     "كيري والمعلم.", "ar", published=D(2016, 5, 9))
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, KERRY, MUALLEM}]
+
+
+def test_a_persian_presence_phrase_before_its_verb_names_attendees_not_the_subject():
+    found = meetings("ظریف، وزیر امور خارجه کشورمان، امروز در تهران ابتدا با سرگئی لاوروف، وزیر امور خارجه روسیه، "
+                     "دیدار کرد و سپس در نشستی مشترک با حضور لاوروف و کری گفت‌وگو کرد.", "fa",
+                     published=D(2016, 5, 25), outlet_country="IR")
+    assert [set(m.participants) for m in found] == [{ZARIF, LAVROV, KERRY}]

@@ -514,6 +514,14 @@ _THE_TWO_RE = _phrases_re(
     "دو وزیر", "دو رئیس‌جمهور", "دو رئیس جمهور", "دو رهبر", "دو مقام", "دو نخست‌وزیر", "دو نخست وزیر",
     "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين", "الزعيمان", "الزعيمين", "المسؤولان", "العاهلان",
     "القائدان", "القائدين", "the two ministers", "the two leaders", "the two presidents")
+# "the three ministers", "چهار رهبر": as many named before (Arabic puts the number after its noun)
+_FEW_NUMBERS = {"سه": 3, "چهار": 4, "الثلاثة": 3, "الثلاث": 3, "الأربعة": 4, "الأربع": 4, "three": 3, "four": 4}
+_FEW_NOUNS = ("وزیر", "رئیس‌جمهور", "رئیس جمهور", "رهبر", "مقام", "نخست‌وزیر", "الوزراء", "الرؤساء", "الزعماء",
+              "القادة", "المسؤولين", "المسؤولون", "ministers", "leaders", "presidents")
+_THE_FEW = {fold_phrase(f"{noun} {number}" if noun.startswith("ال") else f"{number} {noun}"): n
+            for number, n in _FEW_NUMBERS.items() for noun in _FEW_NOUNS
+            if number.startswith("ال") == noun.startswith("ال")}
+_THE_FEW_RE = _phrases_re(*_THE_FEW)
 # "in the presence of", "with the participation of": those named after it attend a meeting others hold
 _PRESENCE_RE = _phrases_re(
     "بحضور", "وبحضور", "با حضور", "در حضور", "بمشاركة", "وبمشاركة", "با مشارکت", "in the presence of",
@@ -1176,9 +1184,7 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
         with_pos = next((clause.start + offset for offset, word in words if word in _WITH), None)
         if with_pos is None:
             return False
-        after_with = with_pos + len(doc.view[with_pos:].split(None, 1)[0])
-        if not any(p > after_with and all(w in _TITLES_BEFORE_A_NAME for w in doc.view[after_with:int(p)].split())
-                   for p in actor_positions):
+        if not _with_takes_an_actor(doc, with_pos, actor_positions):
             return False  # "با اشاره به", "با حضور": "with" does not take an actor here
     elif doc.language == "ar" and len(words) >= 3 and words[0][1] in _CLAUSE_OPENERS and words[2][1] in _WITH \
             and any(clause.start + words[2][0] < p < trigger.start for p in actor_positions):
@@ -1194,6 +1200,13 @@ def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_posit
     venues = [m for m in before_with if _is_locative(doc, m) or _in_a_venue(doc, m)]
     others = [m.start for m in before_with if not any(v.start <= m.start and m.end <= v.end for v in venues)]
     return not any(clause.start <= p < with_pos for p in actor_positions + others)
+
+
+def _with_takes_an_actor(doc: _Document, with_pos: int, actor_positions: list) -> bool:
+    """Whether an actor follows the "with" at ``with_pos``, past ranks only ("با آیت‌الله ...")."""
+    after_with = with_pos + len(doc.view[with_pos:].split(None, 1)[0])
+    return any(p > after_with and all(w in _TITLES_BEFORE_A_NAME for w in doc.view[after_with:int(p)].split())
+               for p in actor_positions)
 
 
 def _in_a_venue(doc: _Document, m: Mention) -> bool:
@@ -1742,10 +1755,23 @@ def _dateline_place(doc: _Document) -> Mention | None:
 def _host_of_a_meeting_named(doc: _Document, trigger: _Hit) -> bool:
     """"امامعلی رحمان رئیس‌جمهور تاجیکستان و میزبان نشست": "host of the summit" describes a person
     at a meeting told by its own word, it is not one more meeting."""
-    if trigger.row.trigger_kind != "host" or trigger.tail:
+    if trigger.row.trigger_kind != "host":
         return False
+    if trigger.tail:
+        return _hosting_of_the_meeting_before(doc, trigger)
     following = doc.view[trigger.end:trigger.end + 30].split()[:1]
     return bool(following) and following[0].rstrip(_CLOSING_PUNCTUATION) in doc.rules.meeting_words(doc.language)
+
+
+def _hosting_of_the_meeting_before(doc: _Document, trigger: _Hit) -> bool:
+    """"وشارك في الاجتماع، الذي استضافته وزارة الخزانة": a relative clause on a meeting word, its
+    hosting verb's pronoun that meeting; the meeting is told by its own word."""
+    words = list(_WORD_RE.finditer(doc.view, max(0, trigger.start - 20), trigger.start))
+    if doc.language != "ar" or not _possessive(doc, trigger) or not words or words[-1].group() not in _RELATIVES:
+        return False
+    head_end = words[-1].start()
+    return any(t.row.trigger_kind != "host" and t.end <= head_end and not doc.view[t.end:head_end].strip(" ،,")
+               for t in doc.triggers)
 
 
 def _excluded(doc: _Document, trigger: _Hit) -> bool:
@@ -1882,6 +1908,9 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         participants, unresolved = _clause_actors(doc, replace(clause, start=t.start), None)
     else:
         presence = _PRESENCE_RE.search(doc.view, t.end, clause.end)
+        if presence is None and doc.language == "fa":
+            # Persian puts it before its verb: "در نشستی با حضور موگرینی و وزیران ... گفت‌وگو کرد"
+            presence = _PRESENCE_RE.search(doc.view, clause.start, t.start)
         if presence:
             # "التقيا الأربعاء في أبوظبي بحضور المبعوث الأممي": who attended joins the meeting,
             # but is not who met; the subject is still to be found
@@ -1893,7 +1922,9 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
     if len(participants) < 2 and not topic and "ال" not in t.prefix:
         # (the title in "دو رئیس‌جمهور" may have named one of them on its own; "المحادثات بين
         # الرئيسين" refers to talks told before)
-        participants = _the_two_named_before(doc, clause) or participants
+        few, subject = _the_few_named_before(doc, clause)
+        participants = subject + few if few else participants
+    borrowed_before, date_clause = False, clause
     if not participants and not topic:
         # an elided subject: the actors of the clause before, else after, in the same segment; an
         # apposition naming nobody ("، الرجل القوي في شرق البلاد،") stands between a subject and its verb
@@ -1912,16 +1943,23 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             participants, more = _clause_actors(doc, other, None)
             unresolved |= more
             if participants:
-                if other.end <= clause.start and any(
-                        other.start <= x.start < other.end and x.row.kind in _CLAUSE_EXCLUSION_KINDS
-                        for x in doc.exclusions):
+                if other.end <= clause.start and _planned_in(doc, other.start, other.end):
                     # "قرار است وزیر کشور عراق ... با علی شمخانی، دبیر ...، دیدار کند": the subject's
                     # clause says the meeting is only planned
                     return None
+                borrowed_before = other.end <= clause.start
                 break
-    if not participants and not topic and doc.language == "fa":
-        participants, more = _persian_with_phrase_before(doc, clause)
-        unresolved |= more
+    if not topic and doc.language == "fa" and (not participants or borrowed_before):
+        # the clause lent may be the partner's "with" phrase alone ("آبه، نخست‌وزیر ژاپن، امروز ...
+        # با حسن روحانی، رئیس‌جمهوری کشورمان، دیدار کرد"): the subject stands before it
+        found, more, with_clause = _persian_with_phrase_before(doc, clause)
+        if len(found) > len(participants):
+            if _planned_in(doc, _segment_span(doc, clause)[0], clause.start):
+                return None  # "قرار است X، ...، با Y، ...، دیدار کند"
+            participants, unresolved = found, unresolved | more
+            # its day too, before one of a relative clause on the subject ("نخست‌وزیر هند که شامگاه
+            # یکشنبه وارد تهران شده بود، عصر دیروز با ... دیدار کرد")
+            date_clause = with_clause
     if len(participants) == 1 and not topic:
         participants += [p for p in _with_phrase_after(doc, clause, t) if p not in participants]
     if len(participants) == 1 and participants[0].startswith("person:") and \
@@ -1976,7 +2014,8 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         return None  # national teams
     if phone and not any(p.startswith("person:") for p in participants):
         return None  # people call; countries in a call's clause are what it was about
-    date, anchored = _date_for(doc, clause, sentence_dates)
+    dated_here = any(clause.start <= d.start < clause.end for d, _ in sentence_dates)
+    date, anchored = _date_for(doc, clause if dated_here else date_clause, sentence_dates)
     if date is not None and date.upcoming:
         return None  # dated after publication: a meeting to come ("القمة ... الاثنين 16 تموز")
     s, e = doc.sentences[index]
@@ -1986,26 +2025,41 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
                       doc.body[t.start:t.end], joins_earlier=attended and "ال" in t.prefix)
 
 
-def _the_two_named_before(doc: _Document, clause: _Clause) -> list[str]:
-    """"دو وزیر امروز ... با یکدیگر دیدار کردند", "التقى الوزيران": the two people last named
-    before (within three sentences), if the sentence that completes the pair names no third."""
-    two = _THE_TWO_RE.search(doc.view, clause.start, clause.end)
-    if two is None:
-        return []
+def _planned_in(doc: _Document, start: int, end: int) -> bool:
+    """A marker of a meeting only planned, hoped for or refused between ``start`` and ``end``."""
+    return any(start <= x.start < end and x.row.kind in _CLAUSE_EXCLUSION_KINDS for x in doc.exclusions)
+
+
+def _the_few_named_before(doc: _Document, clause: _Clause) -> tuple[list[str], list[str]]:
+    """"دو وزیر امروز ... با یکدیگر دیدار کردند", "التقى الوزيران", "استقبل ترامب الوزراء الثلاثة":
+    the two (three, four) people last named before (within three sentences), if the sentence that
+    completes them names no more; and the one named right before the phrase, whose object they are."""
+    found = [(m, 2) for m in [_THE_TWO_RE.search(doc.view, clause.start, clause.end)] if m]
+    found += [(m, _THE_FEW[m.group()]) for m in [_THE_FEW_RE.search(doc.view, clause.start, clause.end)] if m]
+    if not found:
+        return [], []
+    two, n = min(found, key=lambda f: f[0].start())
     after = _NEXT_WORD.match(doc.view, two.end())
     if doc._mention_at(two.end() + 1) or (after and _is_gentilic(after.group("word"))):
-        return []  # "الرئيسين الأمريكي والروسي": the two are said
+        return [], []  # "الرئيسين الأمريكي والروسي": the two are said
+    # "استقبل الرئيس الأمريكي دونالد ترامب الوزراء الثلاثة": the verb's subject, named (and titled)
+    # right before its object
+    subject = next((m for m in doc.mentions if m.entity_type == "person" and m.end <= two.start()
+                    and clause.start <= m.start and not doc.view[m.end:two.start()].strip()), None)
     s, _ = doc.sentences[clause.sentence]
-    if any(s <= r.hit.start < clause.end and not (two.start() <= r.hit.start < two.end()) for r in doc.roles):
-        return []  # "وزير المال التركي ... نظيره الألماني ...، وتوافق الوزيران": the two the sentence tells of
+    if any(s <= r.hit.start < clause.end and not (two.start() <= r.hit.start < two.end())
+           and not (subject is not None and r.appositive == subject.entity_id) for r in doc.roles):
+        return [], []  # "وزير المال التركي ... نظيره الألماني ...، وتوافق الوزيران": the two the sentence tells of
     persons: list[str] = []
     for index in range(clause.sentence, max(clause.sentence - 4, -1), -1):
         s, e = doc.sentences[index]
         named = [p for pos, p in reversed(doc.antecedents) if s <= pos < min(e, clause.start)]
         persons += [p for p in dict.fromkeys(named) if p not in persons]
-        if len(persons) >= 2:
-            return persons if len(persons) == 2 else []
-    return []
+        if len(persons) >= n:
+            if len(persons) > n:
+                return [], []
+            return persons, [subject.entity_id] if subject is not None and subject.entity_id not in persons else []
+    return [], []
 
 
 def _plural_verb(doc: _Document, t: _Hit) -> bool:
@@ -2068,10 +2122,11 @@ def _without_a_side_alone(doc: _Document, participants: list[str]) -> list[str]:
     return participants
 
 
-def _persian_with_phrase_before(doc: _Document, clause: _Clause) -> tuple[list[str], bool]:
+def _persian_with_phrase_before(doc: _Document, clause: _Clause) -> tuple[list[str], bool, _Clause]:
     """"علی باقری کنی، معاون ...، دیروز در دوحه با انریکه مورا، معاون ...، دیدار و ... رایزنی کرد":
     the meeting verb's clause names no one; past the appositions stand "with" and the partner, and
-    the segment's first person is the subject."""
+    the segment's first person is the subject. (Or the subject stands with them: "گریفیتس امروز
+    با علی‌اصغر خاجی، دستیار ارشد ...، دیدار کرد".)"""
     segment = _segment(doc, clause)
     for other in reversed(segment[:segment.index(clause)]):
         actors, unresolved = _clause_actors(doc, other, None)
@@ -2080,13 +2135,16 @@ def _persian_with_phrase_before(doc: _Document, clause: _Clause) -> tuple[list[s
         with_pos = next((m.start() for m in _WORD_RE.finditer(doc.view, other.start, other.end)
                          if m.group() in _WITH), None)
         named = [m.start for _, m in doc._mentions_in(other.start, other.end) if m.entity_type != "place"]
-        first_actor = min(named + [r.hit.start for r in doc.roles if other.start <= r.hit.start < other.end])
-        if with_pos is None or with_pos > first_actor:
-            return [], False
+        actor_positions = named + [r.hit.start for r in doc.roles if other.start <= r.hit.start < other.end]
+        if with_pos is None:
+            return [], False, clause
+        if with_pos > min(actor_positions):
+            whole = len(actors) >= 2 and _with_takes_an_actor(doc, with_pos, actor_positions)
+            return (actors, unresolved, other) if whole else ([], False, clause)
         seg_start, _ = _segment_span(doc, clause)
         subject = next((p for pos, p in doc.antecedents if seg_start <= pos < other.start and p not in actors), None)
-        return ([subject] if subject else []) + actors, unresolved
-    return [], False
+        return ([subject] if subject else []) + actors, unresolved, other
+    return [], False, clause
 
 
 def _with_phrase_after(doc: _Document, clause: _Clause, trigger: _Hit) -> list[str]:
