@@ -1407,4 +1407,31 @@ def test_a_persian_presence_phrase_before_its_verb_names_attendees_not_the_subje
     found = meetings("ظریف، وزیر امور خارجه کشورمان، امروز در تهران ابتدا با سرگئی لاوروف، وزیر امور خارجه روسیه، "
                      "دیدار کرد و سپس در نشستی مشترک با حضور لاوروف و کری گفت‌وگو کرد.", "fa",
                      published=D(2016, 5, 25), outlet_country="IR")
-    assert [set(m.participants) for m in found] == [{ZARIF, LAVROV, KERRY}]
+    # (the meeting with Lavrov first, "و سپس" the joint one)
+    assert [set(m.participants) for m in found] == [{ZARIF, LAVROV}, {ZARIF, LAVROV, KERRY}]
+
+
+def test_a_second_verb_after_then_shares_only_the_sentences_subject():
+    # "first met A, and then talked with B": two meetings, each of the subject with one partner
+    found = meetings("ظریف امروز در تهران ابتدا با لاوروف دیدار کرد و سپس با کری گفت‌وگو کرد.", "fa",
+                     published=D(2016, 12, 20))
+    assert [set(m.participants) for m in found] == [{ZARIF, LAVROV}, {ZARIF, KERRY}]
+    assert {m.location_entity_id for m in found} == {TEHRAN}
+
+
+def test_coordinated_with_phrases_each_with_its_day_and_place_share_one_verb():
+    found = meetings("ظریف پیش از این، یکشنبه در مسکو با لاوروف، و دوشنبه در تهران با کری دیدار کرده بود.",
+                     "fa", published=D(2016, 12, 20))
+    got = {frozenset(m.participants): (m.location_entity_id, m.event_date) for m in found}
+    assert got == {frozenset({ZARIF, LAVROV}): (MOSCOW, D(2016, 12, 18)),
+                   frozenset({ZARIF, KERRY}): (TEHRAN, D(2016, 12, 19))}
+    # a list of partners without days or places of their own is not a set of meetings on their own
+    assert len(meetings("ظریف با لاوروف، و با کری دیدار کرد.", "fa")) <= 1
+
+
+def test_an_envoy_titled_with_whom_he_serves_and_where_he_is_sent_is_the_envoy_named_after():
+    # "the special envoy of the Secretary-General to Syria, Kerry": the name after where he is
+    # sent is the envoy's; "the UN envoy" later refers to him
+    found = meetings("التقى لافروف في موسكو اليوم المبعوث الخاص للأمين العام إلى سوريا كيري. وكان المبعوث الأممي"
+                     " قد التقى أمس في طهران ظريف.", "ar", published=D(2016, 12, 20))
+    assert [set(m.participants) for m in found] == [{LAVROV, KERRY}, {KERRY, ZARIF}]

@@ -419,6 +419,12 @@ _SUBORDINATORS = {
     # "زيارة وزير الطاقة ... بالتزامن مع دعوة رئيس الوزراء": what coincides is another event
     "ar": ("بينما", "في حين", "فيما", "حيث", "بالتزامن مع", "تزامنا مع", "تزامناً مع"),
 }
+# ... and a finished Persian verb, then "and then": "ابتدا با A دیدار کرد |و سپس در نشستی ... گفت‌وگو کرد"
+# tells two events, each its own clause (the second shares only the sentence's subject)
+_THEN = ("و سپس", "و بعد", "و پس از آن", "و آنگاه")
+_SUBORDINATORS["fa"] += tuple(f"{verb} |{then}" for verb in ("کرد", "کردند", "نمود", "نمودند", "داشت", "داشتند")
+                              for then in _THEN)
+_THEN_RE = _phrases_re(*_THEN)
 # ... and "that" (what was said or planned is a clause of its own, but a planning word
 # before it still governs it: "من المقرر أن يلتقي"). A "|" marks the cut inside a phrase.
 _COMPLEMENTIZERS = {
@@ -430,6 +436,9 @@ _COMPLEMENTIZERS = {
 # Words whose next name is where something happens or what it is about, not who acts.
 _LOCATIVES = _folded_set("در", "في", "فى", "in", "at", "وارد")  # "وارد بغداد شد": arrived in
 _DIRECTIONS = _folded_set("به", "الى", "إلى", "to")
+# (whom an envoy serves, in a few words, then where they are sent: "للأمين العام للأمم المتحدة إلى ")
+_SENT_TO_RE = re.compile(r"(?: +[^\s،,:؛;.!?؟]+){0,5}? +(?:" + "|".join(
+    re.escape(fold_phrase(w)) for w in ("إلى", "الى", "لدى")) + ") +")
 # Words whose next title or name is whom someone serves or belongs to, not that person:
 # "مساعد وزير الخارجية", "مشاور وزیر خارجه" (an aide of the office, not its holder), "صهر ترامب",
 # "همسر رئیس جمهور", "المتحدث باسم بوتين".
@@ -804,11 +813,28 @@ class _Document:
         after = self._mention_at(gap.end())
         if after and after[1].entity_type == "person":
             near.append(after[1])
+        elif role.office in _MANY_HOLDERS and (sent := self._name_past_where_sent(role.end)) is not None:
+            near.append(sent)
         country = role.countries[0] if role.countries else (self.outlet_country if role.our_country else None)
         for m in near:
             if country is None or m.country_code is None or m.country_code == country:
                 return m.entity_id
         return None
+
+    def _name_past_where_sent(self, pos: int) -> Mention | None:
+        """"المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن هانس غروندبرغ": an envoy's or an
+        ambassador's title, whom they serve and where they are sent ("to" a named state or place),
+        then the name: theirs."""
+        if self.language != "ar":
+            return None
+        to = _SENT_TO_RE.match(self.view, pos)
+        if to is None or any(m.entity_type == "person" for _, m in self._mentions_in(pos, to.end())):
+            return None
+        where = self._mention_at(to.end())
+        if where is None or where[1].entity_type not in ("country", "place", "organization"):
+            return None
+        found = self._mention_at(_APPOSITION_GAP.match(self.view, where[1].end).end())
+        return found[1] if found and found[1].entity_type == "person" else None
 
     def _holders(self, office: str, country: str | None) -> list[str]:
         ids = []
@@ -1607,6 +1633,7 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
             c = _candidate(doc, index, t, sentence_dates)
             if c:
                 candidates.extend(_separate_meetings(doc, c, t))
+                candidates.extend(_coordinated_meetings(doc, c, t, sentence_dates))
     merged = _attendees_joined(_merge([c for c in candidates if not c.joins_earlier]),
                                [c for c in candidates if c.joins_earlier])
     # a meeting told without its place takes the place of one the article tells of all its
@@ -1689,8 +1716,7 @@ def _with_list(doc: _Document, c: _Candidate) -> tuple[str, list[str]] | None:
     if len(c.participants) < 3:
         return None
     clause = doc.clause_of(c.position)
-    with_pos = next((m.start() for m in _WORD_RE.finditer(doc.view, clause.start, clause.end)
-                     if m.group() in _WITH), None)
+    with_pos = _first_with(doc, clause)
     if with_pos is None and "host" in c.kinds and doc.language == "ar":
         with_pos = c.position + len(c.trigger)  # "يستقبل الرئيس السوري والرئيس الأوكراني": the guests
     if with_pos is None:
@@ -1925,6 +1951,9 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             participants, unresolved = _clause_actors(doc, clause_before, t)
         else:
             participants, unresolved = _clause_actors(doc, clause, t)
+    subject = None if topic else _subject_for_then(doc, clause, participants)
+    if subject is not None:
+        participants = [subject] + participants
     if len(participants) < 2 and not topic and "ال" not in t.prefix:
         # (the title in "دو رئیس‌جمهور" may have named one of them on its own; "المحادثات بين
         # الرئيسين" refers to talks told before)
@@ -1942,7 +1971,9 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             before = [segment[i - 2]]
         if before and i >= 2 and _AT_THE_INVITATION_RE.match(doc.view, before[0].start):
             before = [segment[i - 2]]  # "...، بدعوة من أمير قطر، ثم عقدا": who invited is not the subject
-        for other in before + segment[i + 1:i + 2]:
+        # (not from a clause after "و سپس": that is a later event's)
+        after = [c for c in segment[i + 1:i + 2] if not _opens_with_then(doc, c)]
+        for other in before + after:
             text = doc.view[other.start:other.end]
             if _PRESENCE_RE.match(doc.view, other.end - len(text.lstrip())):
                 continue  # who attended or sponsored is not who met
@@ -2029,6 +2060,33 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
                       participants, place.entity_id if place else None,
                       place.country_code if place else None, date, anchored, doc.body[s:e],
                       doc.body[t.start:t.end], joins_earlier=attended and "ال" in t.prefix)
+
+
+def _first_with(doc: _Document, clause: _Clause) -> int | None:
+    """Where the clause's first "with" ("با", "مع", ...) stands."""
+    return next((m.start() for m in _WORD_RE.finditer(doc.view, clause.start, clause.end) if m.group() in _WITH),
+                None)
+
+
+def _opens_with_then(doc: _Document, clause: _Clause) -> bool:
+    """A clause cut at "کرد و سپس": the next of two events told in one sentence."""
+    return doc.language == "fa" and _THEN_RE.match(doc.view, clause.start) is not None
+
+
+def _subject_for_then(doc: _Document, clause: _Clause, participants: list[str]) -> str | None:
+    """"ظریف ... ابتدا با A دیدار کرد و سپس با B گفت‌وگو کرد": the clause after "و سپس" shares the
+    sentence's subject (its first person named), not the earlier event's partner; None where the
+    clause names its own subject (someone before its "with") or the sentence names no one."""
+    if not _opens_with_then(doc, clause):
+        return None
+    with_pos = _first_with(doc, clause)
+    with_pos = clause.end if with_pos is None else with_pos
+    if any(m.entity_type == "person" for _, m in doc._mentions_in(clause.start, with_pos)):
+        return None
+    seg_start, _ = _segment_span(doc, clause)
+    subject = next((p for pos, p in doc.antecedents if seg_start <= pos < clause.start and p.startswith("person:")),
+                   None)
+    return subject if subject not in participants else None
 
 
 def _planned_in(doc: _Document, start: int, end: int) -> bool:
@@ -2138,8 +2196,7 @@ def _persian_with_phrase_before(doc: _Document, clause: _Clause) -> tuple[list[s
         actors, unresolved = _clause_actors(doc, other, None)
         if not actors:
             continue  # an apposition ("، معاون دبیرکل ...،")
-        with_pos = next((m.start() for m in _WORD_RE.finditer(doc.view, other.start, other.end)
-                         if m.group() in _WITH), None)
+        with_pos = _first_with(doc, other)
         named = [m.start for _, m in doc._mentions_in(other.start, other.end) if m.entity_type != "place"]
         actor_positions = named + [r.hit.start for r in doc.roles if other.start <= r.hit.start < other.end]
         if with_pos is None:
@@ -2240,6 +2297,54 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
     if len(others) < 2:
         return [c]
     return [replace(c, participants=[*side, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
+
+
+def _with_phrase_of_its_own(doc: _Document, clause: _Clause) -> list[str]:
+    """The people of a clause that is a "with" phrase alone ("یکشنبه در پکن با A، همتای ...")."""
+    actors, _ = _clause_actors(doc, clause, None)
+    with_pos = _first_with(doc, clause)
+    if with_pos is None or any(m.start < with_pos for _, m in doc._mentions_in(clause.start, with_pos)
+                               if m.entity_type != "place"):
+        return []
+    return [a for a in actors if a.startswith("person:")]
+
+
+def _own_day_and_place(doc: _Document, clause: _Clause, dates) -> tuple[DateMention | None, Mention | None]:
+    """The day and the place a clause itself names."""
+    days = [d for d, _ in dates if clause.start <= d.start < clause.end]
+    places = [m for _, m in doc._mentions_in(clause.start, clause.end) if m.entity_type == "place"
+              and _is_locative(doc, m) and not any(d.start < m.end and m.start < d.end for d in days)]
+    return (pick_date(days) if days else None), (places[0] if places else None)
+
+
+def _coordinated_meetings(doc: _Document, c: _Candidate, t: _Hit, dates) -> list[_Candidate]:
+    """"ظریف یکشنبه در پکن با A، و دوشنبه در مسکو با B دیدار کرد": "with" phrases joined by "و",
+    each with its own day or place, share the verb; the candidate is the last one's meeting, the
+    earlier ones are the subject's meetings on their own days and at their own places."""
+    clause = doc.clause_of(t.start)
+    if doc.language != "fa" or len(c.participants) != 2:
+        return []
+    segment = _segment(doc, clause)
+    # the last "with" phrase: the verb's own clause, or the nearest before it that names anyone
+    earlier = [x for x in reversed(segment[:segment.index(clause) + 1]) if _clause_actors(doc, x, None)[0]]
+    if not earlier or _with_phrase_of_its_own(doc, earlier[0]) != c.participants[1:]:
+        return []
+    subject, out = c.participants[0], []
+    conjunct = earlier[0]
+    for previous in earlier[1:]:
+        if not doc.view[conjunct.start:conjunct.end].lstrip().startswith("و "):
+            break  # not joined by "and"
+        partners = _with_phrase_of_its_own(doc, previous)
+        day, place = _own_day_and_place(doc, previous, dates)
+        if not partners or subject in partners or (day is None and place is None) or (day and day.upcoming):
+            break
+        anchored = next((a for d, a in dates if d is day), None)
+        out.append(replace(c, participants=[subject, *partners], codes=set(c.codes), kinds=set(c.kinds),
+                           location=place.entity_id if place and c.modality != "phone" else None,
+                           place_country=place.country_code if place and c.modality != "phone" else None,
+                           date=day, anchored=anchored))
+        conjunct = previous
+    return out
 
 
 def _may_be_one(a: _Candidate, b: _Candidate) -> bool:
