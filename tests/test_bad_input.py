@@ -121,3 +121,17 @@ def test_changed_and_deleted_files_replace_their_facts(messy, tmp_path):
     assert query(db, "select count(*) from marts.rejected_files where file_name = 'blank.txt'") == [(0,)]
     events = set(query(db, "select file_name, event from raw.file_events"))
     assert {("cp1256.txt", "changed"), ("blank.txt", "deleted")} <= events
+
+
+def test_manifest_dates_in_every_accepted_form():
+    from datetime import date
+
+    from orchestration.manifest import parse_manifest
+
+    text = ("file_name,published_at,url,outlet\n"
+            "a.txt,2019-06-12,,\nb.txt,2019-06-12T23:30:00+04:30,,\nc.txt,2019-06-12 10:00:00,,\n"
+            "d.txt,2019/06/12,,\ne.txt,12/06/2019,,\nf.txt,20190612,,\ng.txt,June 12,,\n")
+    rows, problems = parse_manifest(text, {f"{c}.txt" for c in "abcdefg"})
+    published = {r["file_name"]: r["published_at"] for r in rows}
+    assert {published[f"{c}.txt"] for c in "abcdef"} == {date(2019, 6, 12)}
+    assert published["g.txt"] is None and problems == [("g.txt", "bad published_at 'June 12': left empty")]
