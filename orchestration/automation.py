@@ -18,9 +18,19 @@ def all_assets_graph():
 
 # Steps run in their own processes (the scale-out path); forkserver with the code location
 # preloaded makes each step start in milliseconds instead of re-importing dagster and dbt.
-# (hazm is not preloaded: ~5 s that every run would pay; the tokenize step builds it when it
-# has Persian articles to do, before forking its workers.)
-PRELOAD_MODULES = ["orchestration.definitions"]
+# Every step process also opens the Dagster instance (its run and event storage on SQLAlchemy
+# and alembic, the compute logs, the default IO manager's paths): ~0.6-1 s of imports that each
+# step paid again, now paid once in the forkserver. (The forkserver skips a name that does not
+# import, so a Dagster upgrade that moves one costs time, not the run.)
+# hazm is not preloaded: ~5 s that every run would pay; the tokenize step builds it when it has
+# Persian articles to do, before forking its workers.
+INSTANCE_MODULES = [
+    "dagster._core.instance.factory", "dagster._core.storage.sqlite_storage", "dagster._core.storage.root",
+    "dagster._core.storage.local_compute_log_manager", "dagster._core.run_coordinator.queued_run_coordinator",
+    "dagster._core.launcher.default_run_launcher", "dagster._core.secrets.env_file", "upath.core",
+    "upath.implementations.local",
+]
+PRELOAD_MODULES = ["orchestration.definitions", *INSTANCE_MODULES]
 khabar_executor = multiprocess_executor.configured(
     {"start_method": {"forkserver": {"preload_modules": PRELOAD_MODULES}}})
 

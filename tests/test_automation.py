@@ -1,10 +1,15 @@
 """The schedule and the input-folder sensor, evaluated against a temporary folder."""
 import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from dagster import DagsterInstance, RunRequest, SkipReason, build_schedule_context, build_sensor_context
 
 from orchestration.automation import daily_schedule, input_folder_sensor
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def evaluate(cursor, instance):
@@ -90,7 +95,31 @@ def test_dbt_target_path_is_stable_per_warehouse(tmp_path):
 def test_forkserver_preloads_the_code_location_and_not_hazm():
     from orchestration.automation import PRELOAD_MODULES
 
-    assert PRELOAD_MODULES == ["orchestration.definitions"]
+    assert PRELOAD_MODULES[0] == "orchestration.definitions"
+    assert not any(name.split(".")[0] in ("hazm", "nltk") for name in PRELOAD_MODULES)
+
+
+def test_a_step_opens_the_instance_without_importing_its_storage_again(tmp_path):
+    """What a step process does first (``DagsterInstance.from_ref``), in a fresh Python that has
+    imported what the forkserver preloads: the instance's storage must already be there."""
+    import shutil
+
+    shutil.copy(ROOT / "orchestration" / "instance" / "dagster.yaml", tmp_path / "dagster.yaml")
+    script = f"""
+import importlib, sys
+from orchestration.automation import PRELOAD_MODULES
+for name in PRELOAD_MODULES:
+    importlib.import_module(name)
+before = set(sys.modules)
+from dagster import DagsterInstance
+from dagster._core.instance.ref import InstanceRef
+with DagsterInstance.from_ref(InstanceRef.from_dir({str(tmp_path)!r})) as instance:
+    instance.get_runs(limit=1)
+heavy = sorted(m for m in set(sys.modules) - before if m.split(".")[0] in ("sqlalchemy", "alembic", "upath"))
+print(len(heavy), heavy[:5])
+"""
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("0 "), out.stdout
 
 
 def test_the_persian_normalizer_is_built_only_for_persian_work(monkeypatch):
