@@ -178,7 +178,9 @@ def spare_dbt_needless_work() -> None:
     still exists and keeps its behaviour. Each was found by profiling a forked 79-node ``dbt build``."""
     _make_log_lines_only_for_loggers_that_keep_them()
     _fire_only_events_someone_receives()
+    _build_event_messages_when_read()
     _name_behaviour_flag_sources_without_reading_files()
+    _lay_out_macro_namespaces_once()
     _reuse_type_testers()
     _compile_each_template_once()
 
@@ -232,6 +234,35 @@ def _fire_only_events_someone_receives() -> None:
     event_manager.EventManager.fire_event = fire_event_if_received
 
 
+def _build_event_messages_when_read() -> None:
+    """An event's message is a protobuf parsed from the event's fields when the event is made;
+    most of a build's ~2,000 events are then dropped unread (see above). The fields are kept and
+    parsed when something first reads the event, which for a received event is at once."""
+    from dbt_common.events.base_types import BaseEvent
+
+    build_message, read_field, write_field = BaseEvent.__init__, BaseEvent.__getattr__, BaseEvent.__setattr__
+
+    def build_if_unbuilt(event) -> None:
+        unbuilt = event.__dict__.pop("_unbuilt", None)
+        if unbuilt is not None:
+            build_message(event, *unbuilt[0], **unbuilt[1])
+
+    def keep_fields(self, *args, **kwargs) -> None:
+        object.__setattr__(self, "_unbuilt", (args, kwargs))
+
+    def read_built(self, key):
+        if "_unbuilt" in self.__dict__:
+            build_if_unbuilt(self)
+            return getattr(self, key)
+        return read_field(self, key)
+
+    def write_built(self, key, value) -> None:
+        build_if_unbuilt(self)
+        write_field(self, key, value)
+
+    BaseEvent.__init__, BaseEvent.__getattr__, BaseEvent.__setattr__ = keep_fields, read_built, write_built
+
+
 def _name_behaviour_flag_sources_without_reading_files() -> None:
     """Each adapter behaviour flag names the module that declared it via ``inspect.stack()``, which
     reads the source of every frame; a fork from a Dagster step is ~100 frames deep. The first
@@ -248,6 +279,88 @@ def _name_behaviour_flag_sources_without_reading_files() -> None:
         return "Unknown"
 
     behavior_flags.BehaviorFlagRendered._default_source = staticmethod(declaring_module)
+
+
+class _MacroNamespaceLayout:
+    """Where each of the manifest's macros goes in a context's macro namespace: under its package,
+    as a local or global name, in the adapters' namespace, and in the flattened view the context
+    copies into its Jinja globals. It is the same for every context of a package; only the macro
+    generators, bound to the context, differ. Learnt from one namespace dbt built."""
+
+    def __init__(self, namespace, macros_by_package: dict, generator_class) -> None:
+        self.source = macros_by_package
+        self.macros = [macro for package in macros_by_package.values() for macro in package.values()]
+        self.generator_class = generator_class
+        index = {id(macro): i for i, macro in enumerate(self.macros)}
+
+        def positions(flat: dict) -> list[tuple[str, int]]:
+            return [(name, index[id(generator.macro)]) for name, generator in flat.items()]
+
+        self.globals = positions(namespace.global_namespace)
+        self.locals = positions(namespace.local_namespace)
+        self.global_project = positions(namespace.global_project_namespace)
+        self.packages = {package: positions(flat) for package, flat in namespace.packages.items()}
+        package_of = {id(flat): package for package, flat in namespace.packages.items()}
+        self.flat = []  # (name, macro index) or (name, package name) or (name, None): the adapters'
+        for name in namespace:
+            value = namespace[name]
+            if value is namespace.global_project_namespace:
+                self.flat.append((name, None))
+            elif isinstance(value, dict):
+                self.flat.append((name, package_of[id(value)]))
+            else:
+                self.flat.append((name, index[id(value.macro)]))
+
+    def namespace_for(self, namespace_class, ctx, node, stack):
+        generators = [self.generator_class(macro, ctx, node, stack) for macro in self.macros]
+
+        def pick(positions):
+            return {name: generators[i] for name, i in positions}
+
+        packages = {package: pick(positions) for package, positions in self.packages.items()}
+        global_project = pick(self.global_project)
+        namespace = namespace_class(global_namespace=pick(self.globals), local_namespace=pick(self.locals),
+                                    global_project_namespace=global_project, packages=packages)
+        namespace.flat = {name: global_project if where is None else
+                          packages[where] if isinstance(where, str) else generators[where]
+                          for name, where in self.flat}
+        return namespace
+
+
+def _lay_out_macro_namespaces_once() -> None:
+    """Every node's contexts (~3 a node) each get a namespace of all ~520 macros: dbt sorts every
+    macro into five dictionaries, and the context then flattens them into its Jinja globals with a
+    search through the five for each of ~700 names. The layout is learnt once per package (see
+    ``_MacroNamespaceLayout``); each context then only makes its generators and fills the dicts."""
+    from dbt.clients import jinja as dbt_jinja
+    from dbt.context import macros as dbt_macros
+    from dbt.context import manifest as manifest_context
+
+    build_namespace = dbt_macros.MacroNamespaceBuilder.build_namespace
+    layouts: dict[tuple, _MacroNamespaceLayout] = {}
+
+    class LaidOutNamespace(dbt_macros.MacroNamespace):
+        flat: dict  # what iterating the namespace gives, made with it
+
+    def build_laid_out(self, macros_by_package, ctx):
+        key = (id(macros_by_package), self.root_package, self.search_package, tuple(self.internal_package_names_order))
+        layout = layouts.get(key)
+        if layout is None or layout.source is not macros_by_package:
+            layout = layouts[key] = _MacroNamespaceLayout(build_namespace(self, macros_by_package, ctx),
+                                                          macros_by_package, dbt_jinja.MacroGenerator)
+        return layout.namespace_for(LaidOutNamespace, ctx, self.node, self.thread_ctx)
+
+    to_dict = manifest_context.ManifestContext.to_dict
+
+    def to_dict_flat(self):
+        if type(self.namespace) is not LaidOutNamespace:
+            return to_dict(self)
+        dct = super(manifest_context.ManifestContext, self).to_dict()
+        dct.update(self.namespace.flat)
+        return dct
+
+    dbt_macros.MacroNamespaceBuilder.build_namespace = build_laid_out
+    manifest_context.ManifestContext.to_dict = to_dict_flat
 
 
 def _reuse_type_testers() -> None:

@@ -124,7 +124,10 @@ def spared_dbt(monkeypatch, tmp_path):
     from dbt_common import behavior_flags
     from dbt_common.clients import agate_helper
     from dbt_common.events import event_manager
+    from dbt.context.macros import MacroNamespaceBuilder
+    from dbt.context.manifest import ManifestContext
     from dbt_common.events import logger as dbt_logger
+    from dbt_common.events.base_types import BaseEvent
 
     from orchestration import dbt_process
     from orchestration.dbt_process import CompiledTemplates, spare_dbt_needless_work
@@ -136,6 +139,10 @@ def spared_dbt(monkeypatch, tmp_path):
                         behavior_flags.BehaviorFlagRendered.__dict__["_default_source"])
     monkeypatch.setattr(event_manager.EventManager, "fire_event", event_manager.EventManager.fire_event)
     monkeypatch.setattr(agate_helper, "build_type_tester", agate_helper.build_type_tester)
+    for name in ("__init__", "__getattr__", "__setattr__"):
+        monkeypatch.setattr(BaseEvent, name, BaseEvent.__dict__[name])
+    monkeypatch.setattr(MacroNamespaceBuilder, "build_namespace", MacroNamespaceBuilder.build_namespace)
+    monkeypatch.setattr(ManifestContext, "to_dict", ManifestContext.to_dict)
     compiled = []
     compile_template = jinja2.Environment.compile
 
@@ -144,8 +151,10 @@ def spared_dbt(monkeypatch, tmp_path):
         return compile_template(self, source, *args)
 
     monkeypatch.setattr(jinja2.Environment, "compile", counted_compile)
+    build_event, build_namespace = BaseEvent.__init__, MacroNamespaceBuilder.build_namespace  # dbt's own
     spare_dbt_needless_work()
-    return SimpleNamespace(compiled=compiled, counted_compile=counted_compile)
+    return SimpleNamespace(compiled=compiled, counted_compile=counted_compile, build_event=build_event,
+                           build_namespace=build_namespace)
 
 
 def info_logger(monkeypatch):
@@ -207,6 +216,63 @@ def test_dbt_makes_an_event_message_only_when_someone_receives_it(spared_dbt, mo
     manager.add_callback(received.append)  # a callback receives every event, debug too
     manager.fire_event(Note(msg="debug, for the callback"), level=EventLevel.DEBUG)
     assert [m.info.msg for m in received] == ["debug, for the callback"]
+
+
+def test_a_dbt_event_builds_its_message_when_first_read_and_the_same_message(spared_dbt):
+    from dbt.events.types import LogTestResult
+    from dbt_common.events.base_types import BaseEvent, msg_from_base_event
+    from dbt_common.events.types import Note
+
+    fields = {"name": "not_null_x", "status": "pass", "index": 3, "num_models": 9, "execution_time": 0.5,
+              "node_info": {"unique_id": "test.khabar.not_null_x", "node_status": "success"}}
+    lazy = LogTestResult(**fields)
+    assert "pb_msg" not in vars(lazy)  # nothing parsed yet
+    assert lazy.name == "not_null_x" and lazy.node_info.unique_id == "test.khabar.not_null_x"
+    eager = LogTestResult.__new__(LogTestResult)
+    spared_dbt.build_event(eager, **fields)  # dbt's own constructor
+    assert lazy.to_dict() == eager.to_dict() and lazy.message() == eager.message()
+    assert msg_from_base_event(LogTestResult(**fields)).data == msg_from_base_event(eager).data
+
+    written = Note(msg="before")
+    written.msg = "after"  # a field set before any read lands in the message
+    assert written.to_dict() == {"msg": "after"}
+    assert isinstance(written, BaseEvent)
+
+
+def test_every_dbt_context_gets_the_macro_namespace_dbt_would_build(spared_dbt, dbt_manifest):
+    """The laid-out namespaces hold, under every name, the same macro (bound to the new context)
+    as dbt's own, for contexts of the root package and of the adapters' package."""
+    from dbt.clients.jinja import MacroGenerator, MacroStack
+    from dbt.context import macros as dbt_macros
+    from dbt.contracts.graph.manifest import Manifest
+
+    manifest = Manifest.from_msgpack((dbt_manifest.parent / "partial_parse.msgpack").read_bytes())
+    by_package = manifest.get_macros_by_package()
+    assert sum(len(p) for p in by_package.values()) > 400
+    laid_out_build = dbt_macros.MacroNamespaceBuilder.build_namespace
+
+    def describe(namespace, ctx):
+        def macros(flat):
+            assert all(g.context is ctx for g in flat.values())
+            return {name: g.macro.unique_id for name, g in flat.items()}
+        flattened = {}
+        for name in namespace:
+            value = namespace[name]
+            flattened[name] = macros(value) if isinstance(value, dict) else value.macro.unique_id
+        return (macros(namespace.global_namespace), macros(namespace.local_namespace),
+                macros(namespace.global_project_namespace),
+                {p: macros(f) for p, f in namespace.packages.items()}, flattened)
+
+    for search_package in ("khabar", "dbt_duckdb", "khabar"):  # the second khabar: a learnt layout
+        def builder():
+            return dbt_macros.MacroNamespaceBuilder("khabar", search_package, MacroStack(), ["dbt_duckdb", "dbt"])
+        ctx_ours, ctx_dbts = {"n": 1}, {"n": 2}
+        ours = laid_out_build(builder(), by_package, ctx_ours)
+        dbts = spared_dbt.build_namespace(builder(), by_package, ctx_dbts)
+        assert describe(ours, ctx_ours) == describe(dbts, ctx_dbts)
+        assert {k: v.macro.unique_id if isinstance(v, MacroGenerator) else sorted(v) for k, v in ours.flat.items()} \
+            == {k: v.macro.unique_id if isinstance(v, MacroGenerator) else sorted(v) for k, v in dbts.items()}
+        assert ours.get_from_package("dbt", "run_query").macro.unique_id == "macro.dbt.run_query"
 
 
 def test_dbt_builds_one_type_tester_for_the_same_columns(spared_dbt):
