@@ -1,6 +1,14 @@
-"""Data-quality checks on the Python assets and on the public marts."""
+"""Data-quality checks on the Python assets and on the public marts.
 
-from dagster import AssetCheckExecutionContext, AssetCheckResult, AssetCheckSeverity, AssetKey, asset_check
+The checks of one asset run in one step, on one read-only connection (a step is a process, and
+every step waits its turn for the warehouse); each is still its own check in the UI and can be run
+alone (``can_subset``)."""
+from typing import Callable, Iterator
+
+import duckdb
+from dagster import (
+    AssetCheckExecutionContext, AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetKey, multi_asset_check,
+)
 
 from . import settings
 from .assets.articles import ARTICLES
@@ -16,15 +24,16 @@ def _sample(rows: list[tuple], limit: int = 20) -> str:
     return "\n".join(" | ".join(str(v) for v in row) for row in rows[:limit])
 
 
-@asset_check(asset=SOURCE_FILES, pool=settings.WRITER_POOL,
-             description="Every *.txt of the input folder has a row, decoded or refused with a reason.")
-def every_input_file_recorded(context: AssetCheckExecutionContext, warehouse: DuckDBWarehouse) -> AssetCheckResult:
+def _files_in_input_folder() -> set[str]:
     folder = settings.seeds_dir()
-    on_disk = {p.name for p in folder.glob("*.txt") if p.is_file()} if folder.is_dir() else set()
-    with warehouse.connect(read_only=True) as con:
-        stored = {r[0] for r in con.execute("select file_name from raw.source_files").fetchall()}
-        unexplained = con.execute(
-            "select count(*) from raw.source_files where text is null and reject_reason is null").fetchall()[0][0]
+    return {p.name for p in folder.glob("*.txt") if p.is_file()} if folder.is_dir() else set()
+
+
+def every_input_file_recorded(context: AssetCheckExecutionContext, con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
+    on_disk = _files_in_input_folder()
+    stored = {r[0] for r in con.execute("select file_name from raw.source_files").fetchall()}
+    unexplained = con.execute(
+        "select count(*) from raw.source_files where text is null and reject_reason is null").fetchall()[0][0]
     missing, extra = sorted(on_disk - stored), sorted(stored - on_disk)
     return AssetCheckResult(
         passed=not missing and not extra and not unexplained,
@@ -32,30 +41,22 @@ def every_input_file_recorded(context: AssetCheckExecutionContext, warehouse: Du
                   "not_in_folder": ", ".join(extra[:20]), "refused_without_reason": unexplained})
 
 
-@asset_check(asset=SOURCE_FILES, pool=settings.WRITER_POOL, description="manifest.csv is clean (warning).")
-def manifest_is_clean(context: AssetCheckExecutionContext, warehouse: DuckDBWarehouse) -> AssetCheckResult:
-    with warehouse.connect(read_only=True) as con:
-        rows = con.execute("select file_name, problem from raw.manifest_problems order by 1").fetchall()
+def manifest_is_clean(context: AssetCheckExecutionContext, con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
+    rows = con.execute("select file_name, problem from raw.manifest_problems order by 1").fetchall()
     return AssetCheckResult(passed=not rows, severity=AssetCheckSeverity.WARN,
                             metadata={"problems": len(rows), "sample": _sample(rows)})
 
 
-@asset_check(asset=ARTICLES, pool=settings.WRITER_POOL,
-             description="Every article has a non-empty body and a known language.")
 def articles_have_body_and_language(context: AssetCheckExecutionContext,
-                                    warehouse: DuckDBWarehouse) -> AssetCheckResult:
-    with warehouse.connect(read_only=True) as con:
-        rows = con.execute(
-            "select doc_id, language, length(body) from raw.articles"
-            " where body is null or trim(body) = '' or language not in ('fa', 'ar')").fetchall()
+                                    con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
+    rows = con.execute(
+        "select doc_id, language, length(body) from raw.articles"
+        " where body is null or trim(body) = '' or language not in ('fa', 'ar')").fetchall()
     return AssetCheckResult(passed=not rows, metadata={"bad_articles": len(rows), "sample": _sample(rows)})
 
 
-@asset_check(asset=ARTICLES, pool=settings.WRITER_POOL,
-             description="body[start:end] reproduces every token and sentence written by this run (or, for a "
-                         "check run alone, by the latest run that wrote any); earlier ones were checked then.")
 def token_offsets_reproduce_text(context: AssetCheckExecutionContext,
-                                 warehouse: DuckDBWarehouse) -> AssetCheckResult:
+                                 con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
     # the articles this run wrote; a check run on its own looks at the latest run that wrote any
     materialization = context.instance.get_latest_materialization_event(ARTICLES)
     if materialization is not None and materialization.run_id == context.run.run_id:
@@ -64,36 +65,32 @@ def token_offsets_reproduce_text(context: AssetCheckExecutionContext,
         latest = ("(select doc_id, body from raw.articles"
                   " where tokenized_at = (select max(tokenized_at) from raw.articles))")
     bad_tokens: list[tuple] = []
-    with warehouse.connect(read_only=True) as con:
-        doc_ids = [r[0] for r in con.execute(f"select doc_id from {latest} order by doc_id").fetchall()]
-        # offsets are compared in Python, where slicing a str is O(1); DuckDB's substr walks UTF-8
-        # from the start of the body for each token, quadratic on long Arabic-script articles
-        for i in range(0, len(doc_ids), OFFSET_CHECK_BATCH):
-            ids = doc_ids[i:i + OFFSET_CHECK_BATCH]
-            bodies = dict(con.execute("select doc_id, body from raw.articles where doc_id in (select unnest(?))",
-                                      [ids]).fetchall())
-            tokens = con.sql("select doc_id, token_index, char_start, char_end, token from raw.tokens"
-                             " where doc_id in (select unnest(?))", params=[ids]).pl()  # columnar: cheap to fetch
-            bad_tokens += mismatched_spans(bodies, zip(*(tokens[c].to_list() for c in tokens.columns)))[
-                :20 - len(bad_tokens)]
-        bad_sentences = con.execute(
-            f"select count(*) from raw.sentences s join {latest} a using (doc_id)"
-            " where s.char_start < 0 or s.char_end > length(a.body) or s.char_end <= s.char_start").fetchall()[0][0]
+    doc_ids = [r[0] for r in con.execute(f"select doc_id from {latest} order by doc_id").fetchall()]
+    # offsets are compared in Python, where slicing a str is O(1); DuckDB's substr walks UTF-8
+    # from the start of the body for each token, quadratic on long Arabic-script articles
+    for i in range(0, len(doc_ids), OFFSET_CHECK_BATCH):
+        ids = doc_ids[i:i + OFFSET_CHECK_BATCH]
+        bodies = dict(con.execute("select doc_id, body from raw.articles where doc_id in (select unnest(?))",
+                                  [ids]).fetchall())
+        tokens = con.sql("select doc_id, token_index, char_start, char_end, token from raw.tokens"
+                         " where doc_id in (select unnest(?))", params=[ids]).pl()  # columnar: cheap to fetch
+        bad_tokens += mismatched_spans(bodies, zip(*(tokens[c].to_list() for c in tokens.columns)))[
+            :20 - len(bad_tokens)]
+    bad_sentences = con.execute(
+        f"select count(*) from raw.sentences s join {latest} a using (doc_id)"
+        " where s.char_start < 0 or s.char_end > length(a.body) or s.char_end <= s.char_start").fetchall()[0][0]
     return AssetCheckResult(passed=not bad_tokens and not bad_sentences,
                             metadata={"documents_checked": len(doc_ids), "bad_tokens_sample": _sample(bad_tokens),
                                       "bad_sentences": bad_sentences})
 
 
-@asset_check(asset=ARTICLES, pool=settings.WRITER_POOL,
-             description="Words holding letters of an unexpected script (e.g. Hebrew inside Persian): a warning.")
 def unexpected_script_characters(context: AssetCheckExecutionContext,
-                                 warehouse: DuckDBWarehouse) -> AssetCheckResult:
-    with warehouse.connect(read_only=True) as con:
-        rows = con.execute(
-            "select f.file_name, u.doc_id, u.word, u.scripts, u.char_start"
-            " from raw.unexpected_script_words u"
-            " join (select doc_id, min(file_name) as file_name from raw.source_files group by doc_id) f using (doc_id)"
-            " order by f.file_name, u.char_start").fetchall()
+                                 con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
+    rows = con.execute(
+        "select f.file_name, u.doc_id, u.word, u.scripts, u.char_start"
+        " from raw.unexpected_script_words u"
+        " join (select doc_id, min(file_name) as file_name from raw.source_files group by doc_id) f using (doc_id)"
+        " order by f.file_name, u.char_start").fetchall()
     for file_name, doc_id, word, scripts, start in rows[:50]:
         context.log.warning(f"unexpected {scripts} letters in {file_name} (doc {doc_id}) at {start}: {word}")
     return AssetCheckResult(
@@ -101,19 +98,56 @@ def unexpected_script_characters(context: AssetCheckExecutionContext,
         metadata={"words": len(rows), "documents": len({r[1] for r in rows}), "sample": _sample(rows)})
 
 
-@asset_check(asset=REJECTED_FILES, pool=settings.WRITER_POOL,
-             additional_deps=[AssetKey(["marts", "dim_documents"])],
-             description="accepted + rejected = files in the input folder, with no file in both.")
 def every_file_accepted_or_rejected(context: AssetCheckExecutionContext,
-                                    warehouse: DuckDBWarehouse) -> AssetCheckResult:
-    folder = settings.seeds_dir()
-    on_disk = {p.name for p in folder.glob("*.txt") if p.is_file()} if folder.is_dir() else set()
-    with warehouse.connect(read_only=True) as con:
-        accepted = {r[0] for r in con.execute("select file_name from marts.dim_documents").fetchall()}
-        rejected = {r[0] for r in con.execute("select file_name from marts.rejected_files").fetchall()}
+                                    con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
+    on_disk = _files_in_input_folder()
+    accepted = {r[0] for r in con.execute("select file_name from marts.dim_documents").fetchall()}
+    rejected = {r[0] for r in con.execute("select file_name from marts.rejected_files").fetchall()}
     unaccounted = sorted(on_disk - accepted - rejected)
     both = sorted(accepted & rejected)
     return AssetCheckResult(
         passed=not unaccounted and not both and len(accepted) + len(rejected) == len(on_disk),
         metadata={"files": len(on_disk), "accepted": len(accepted), "rejected": len(rejected),
                   "unaccounted": ", ".join(unaccounted[:20]), "in_both": ", ".join(both[:20])})
+
+
+CheckFunction = Callable[[AssetCheckExecutionContext, duckdb.DuckDBPyConnection], AssetCheckResult]
+
+
+def _checks_of_one_asset(name: str, asset: AssetKey, checks: list[tuple[CheckFunction, str, list[AssetKey]]]):
+    """One step for ``checks`` of ``asset`` (function, description, additional deps): those selected run,
+    in order, on one read-only connection; each result names its check."""
+    by_name = {fn.__name__: fn for fn, _, _ in checks}
+    specs = [AssetCheckSpec(fn.__name__, asset=asset, description=description, additional_deps=deps)
+             for fn, description, deps in checks]
+
+    @multi_asset_check(name=name, specs=specs, can_subset=True, pool=settings.WRITER_POOL,
+                       description=f"The checks of {asset.to_user_string()}, in one step.")
+    def run_checks(context: AssetCheckExecutionContext, warehouse: DuckDBWarehouse) -> Iterator[AssetCheckResult]:
+        selected = [spec.name for spec in specs if spec.key in context.selected_asset_check_keys]
+        with warehouse.connect(read_only=True) as con:
+            for check_name in selected:
+                result = by_name[check_name](context, con)
+                yield AssetCheckResult(asset_key=asset, check_name=check_name, passed=result.passed,
+                                       severity=result.severity, metadata=result.metadata,
+                                       description=result.description)
+
+    return run_checks
+
+
+source_files_checks = _checks_of_one_asset("source_files_checks", SOURCE_FILES, [
+    (every_input_file_recorded, "Every *.txt of the input folder has a row, decoded or refused with a reason.", []),
+    (manifest_is_clean, "manifest.csv is clean (warning).", []),
+])
+articles_checks = _checks_of_one_asset("articles_checks", ARTICLES, [
+    (articles_have_body_and_language, "Every article has a non-empty body and a known language.", []),
+    (token_offsets_reproduce_text, "body[start:end] reproduces every token and sentence written by this run (or, "
+                                   "for a check run alone, by the latest run that wrote any); earlier ones were "
+                                   "checked then.", []),
+    (unexpected_script_characters, "Words holding letters of an unexpected script (e.g. Hebrew inside Persian): "
+                                   "a warning.", []),
+])
+rejected_files_checks = _checks_of_one_asset("rejected_files_checks", REJECTED_FILES, [
+    (every_file_accepted_or_rejected, "accepted + rejected = files in the input folder, with no file in both.",
+     [AssetKey(["marts", "dim_documents"])]),
+])

@@ -2,9 +2,10 @@
 from datetime import datetime, timezone
 
 import duckdb
-from dagster import build_asset_check_context
+from dagster import AssetCheckKey, AssetSelection, Definitions, build_asset_check_context, define_asset_job
 
-from orchestration.checks import token_offsets_reproduce_text
+from orchestration.assets.articles import ARTICLES
+from orchestration.checks import articles_checks, token_offsets_reproduce_text
 from orchestration.text.tokenize import mismatched_spans
 from orchestration.warehouse import DuckDBWarehouse
 
@@ -35,11 +36,30 @@ def _warehouse(path, tokens):
     return DuckDBWarehouse(path=str(path))
 
 
+def _token_offset_check(warehouse):
+    with warehouse.connect(read_only=True) as con:
+        return token_offsets_reproduce_text(build_asset_check_context(), con)
+
+
 def test_token_offset_check_passes_and_fails(tmp_path):
     good = _warehouse(tmp_path / "good.duckdb", [("d", 0, 0, 6, "لافروف"), ("d", 1, 13, 19, "عراقچی")])
-    result = token_offsets_reproduce_text(build_asset_check_context(), warehouse=good)
+    result = _token_offset_check(good)
     assert result.passed and result.metadata["documents_checked"].value == 1
 
     shifted = _warehouse(tmp_path / "bad.duckdb", [("d", 0, 1, 7, "لافروف")])
-    result = token_offsets_reproduce_text(build_asset_check_context(), warehouse=shifted)
+    result = _token_offset_check(shifted)
     assert not result.passed and "لافروف" in result.metadata["bad_tokens_sample"].value
+
+
+def test_one_check_of_an_asset_runs_alone_in_its_step(tmp_path):
+    """The checks of raw/articles share a step; selecting one runs that one only, and its result
+    carries its own name."""
+    shifted = _warehouse(tmp_path / "bad.duckdb", [("d", 0, 1, 7, "لافروف")])
+    only = AssetCheckKey(ARTICLES, "token_offsets_reproduce_text")
+    defs = Definitions(asset_checks=[articles_checks], resources={"warehouse": shifted},
+                       jobs=[define_asset_job("only_offsets", selection=AssetSelection.checks(only))])
+    result = defs.resolve_job_def("only_offsets").execute_in_process(raise_on_error=False)
+    evaluations = result.get_asset_check_evaluations()
+    assert [(e.asset_key, e.check_name, e.passed) for e in evaluations] == [(ARTICLES, only.name, False)]
+    assert {spec.name for spec in articles_checks.check_specs} == {
+        "articles_have_body_and_language", "token_offsets_reproduce_text", "unexpected_script_characters"}
