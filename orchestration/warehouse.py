@@ -1,6 +1,7 @@
 """The DuckDB warehouse as a Dagster resource: connections open only while a step runs."""
 from __future__ import annotations
 
+import hashlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -60,18 +61,41 @@ def in_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyCo
         raise
 
 
+# DuckDB's own catalog functions, not information_schema: a look-up costs ~1 ms, not ~6 ms, and a
+# step makes a dozen of them.
 def table_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
     return bool(con.execute(
-        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
-        [schema, name]).fetchall()[0][0])
+        "select count(*) from duckdb_tables() where database_name = current_database()"
+        " and schema_name = ? and table_name = ?", [schema, name]).fetchall()[0][0])
+
+
+def _reference_table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {name for (name,) in con.execute(
+        "select table_name from duckdb_tables() where database_name = current_database()"
+        " and schema_name = 'reference'").fetchall()}
+
+
+def reference_fingerprint(con: duckdb.DuckDBPyConnection, names) -> str:
+    """Changes when a row of these reference tables changes, comes, goes or moves: DuckDB sums
+    the hashes of (row id, row) in ~10 ms, where reading ~30,000 rows into Python to hash them
+    took ~0.2 s of every step that only needs to know whether anything changed."""
+    loaded = _reference_table_names(con)
+    parts = []
+    for name in names:
+        if name in loaded:
+            count, total = con.execute(
+                f"select count(*), sum(hash(t.rowid, t)::hugeint) from reference.{name} as t").fetchall()[0]
+            parts.append(f"{name}:{count}:{total}")
+        else:
+            parts.append(f"{name}:-")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def reference_tables(con: duckdb.DuckDBPyConnection, names) -> dict[str, list[dict]]:
     """Reference tables (dbt seeds) as lists of row dicts; a table not loaded yet is empty.
     Rows come straight from DuckDB's tuples: ~10x faster than a DataFrame's dicts on the first
     call in a new step process (30,000 rows: 0.03 s against 0.25 s)."""
-    loaded = {name for (name,) in con.execute(
-        "select table_name from information_schema.tables where table_schema = 'reference'").fetchall()}
+    loaded = _reference_table_names(con)
     tables = {}
     for name in names:
         if name not in loaded:
@@ -114,8 +138,8 @@ def prepare_tables(con: duckdb.DuckDBPyConnection, schemas: dict[str, dict], sta
     for table, schema in {**schemas, state_table: STATE_SCHEMA}.items():
         if table_exists(con, RAW_SCHEMA, table):
             columns = [r[0] for r in con.execute(
-                "select column_name from information_schema.columns where table_schema = ? and table_name = ?"
-                " order by ordinal_position", [RAW_SCHEMA, table]).fetchall()]
+                "select column_name from duckdb_columns() where database_name = current_database()"
+                " and schema_name = ? and table_name = ? order by column_index", [RAW_SCHEMA, table]).fetchall()]
             if columns == list(schema):
                 continue
             for name in schemas:

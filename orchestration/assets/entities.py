@@ -4,6 +4,7 @@ import os
 import pickle
 from bisect import bisect_right
 from pathlib import Path
+from typing import Callable
 
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
@@ -15,10 +16,12 @@ from ..text import lexicon, matching, normalize
 from ..text import unlinked as unlinked_module
 from ..parallel import map_batches
 from ..text.gazetteer import load_countries, load_places
-from ..text.lexicon import LEXICON_TABLES, build_lexicon, fingerprint
+from ..text.lexicon import LEXICON_TABLES, build_lexicon
 from ..text.tokenize import split_sentences
 from ..text.unlinked import find_unlinked_persons
-from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables, reference_tables, replace_rows
+from ..warehouse import (
+    DuckDBWarehouse, in_transaction, prepare_tables, reference_fingerprint, reference_tables, replace_rows,
+)
 from .articles import ARTICLES
 
 COUNTRIES = AssetKey(["raw", "countries"])
@@ -65,11 +68,12 @@ def gazetteer(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
 _worker_lexicon = None
 
 
-def cached_lexicon_file(cache: Path, lexicon_fp: str, tables: dict[str, list[dict]]) -> Path:
+def cached_lexicon_file(cache: Path, lexicon_fp: str, read_tables: Callable[[], dict[str, list[dict]]]) -> Path:
     """The compiled automaton for this lexicon fingerprint, built once and pickled.
 
     Building it takes seconds (GeoNames names, folding, the automaton); loading the pickle takes
-    a fifth of a second, so a run that adds one article does not pay for the whole lexicon again.
+    a fifth of a second, so a run that adds one article does not pay for the whole lexicon again
+    (nor for reading the lexicon tables: ``read_tables`` is called only to build).
     The file is Khabar's own derived data beside the warehouse; other fingerprints are removed.
     """
     name = f"lexicon-{hashlib.sha256(lexicon_fp.encode()).hexdigest()[:16]}.pickle"
@@ -77,7 +81,7 @@ def cached_lexicon_file(cache: Path, lexicon_fp: str, tables: dict[str, list[dic
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_bytes(pickle.dumps(build_lexicon(tables), protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.write_bytes(pickle.dumps(build_lexicon(read_tables()), protocol=pickle.HIGHEST_PROTOCOL))
         tmp.replace(path)  # atomic: a killed run never leaves half a file under the real name
         for old in cache.glob("lexicon-*"):
             if old != path:
@@ -134,9 +138,8 @@ def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
         with in_transaction(con):
             prepare_tables(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
                            "entity_mentions_state")
-            tables = reference_tables(con, LEXICON_TABLES)
             version = code_version(matching, lexicon, gazetteer_module, normalize, unlinked_module)
-            lexicon_fp = f"{MATCHER_VERSION}:{version}:{fingerprint(tables)}"
+            lexicon_fp = f"{MATCHER_VERSION}:{version}:{reference_fingerprint(con, LEXICON_TABLES)}"
             # an article re-cleaned by other code has other offsets: its tokenizer fingerprint counts too
             wanted = {d: f"{lexicon_fp}:{tokenized}" for d, tokenized in con.execute(
                 "select a.doc_id, s.fingerprint from raw.articles a"
@@ -147,8 +150,8 @@ def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
         doc_batches = batched(todo, BATCH)
         batches = (con.execute("select doc_id, body, language from raw.articles where doc_id in (select unnest(?))",
                                [ids]).fetchall() for ids in doc_batches)
-        lexicon_file = cached_lexicon_file(settings.cache_dir(warehouse.resolved_path()), lexicon_fp, tables) \
-            if todo else None
+        lexicon_file = cached_lexicon_file(settings.cache_dir(warehouse.resolved_path()), lexicon_fp,
+                                           lambda: reference_tables(con, LEXICON_TABLES)) if todo else None
         store_batches(con, map_batches(match_batch, batches, len(todo), _init_matcher, (lexicon_file,)), doc_batches,
                       [("entity_mentions", MENTION_SCHEMA), ("unlinked_person_mentions", UNLINKED_SCHEMA)],
                       "entity_mentions_state", wanted, context.log.info, "match entities")

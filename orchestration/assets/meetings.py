@@ -1,6 +1,5 @@
 """Meetings and calls extracted from each article: ``raw.meetings`` and ``raw.meeting_participants``."""
 import hashlib
-import json
 
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
@@ -14,7 +13,7 @@ from ..text.dates import DateVocabulary
 from ..text.matching import Mention
 from ..text.meetings import MeetingRules, OfficeHolder, extract_meetings
 from ..text.tokenize import split_sentences
-from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables, reference_tables
+from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables, reference_fingerprint, reference_tables
 from .entities import ENTITY_MENTIONS
 
 MEETINGS = AssetKey(["raw", "meetings"])
@@ -66,10 +65,10 @@ def extract_batch(batch: list[tuple]) -> tuple[dict, dict]:
     return meetings, participants
 
 
-def _rules_fingerprint(tables: dict[str, list[dict]]) -> str:
-    payload = json.dumps(tables, sort_keys=True, default=str, ensure_ascii=False)
+def _rules_fingerprint(con) -> str:
     version = code_version(meetings_module, dates_module)
-    return hashlib.sha256(f"{EXTRACTOR_VERSION}:{version}:{payload}".encode()).hexdigest()[:16]
+    tables = reference_fingerprint(con, RULE_TABLES)
+    return hashlib.sha256(f"{EXTRACTOR_VERSION}:{version}:{tables}".encode()).hexdigest()[:16]
 
 
 def _outlet_countries(con) -> dict[str, str | None]:
@@ -130,8 +129,7 @@ def extract_meetings_asset(context: AssetExecutionContext, warehouse: DuckDBWare
         with in_transaction(con):
             prepare_tables(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
                            "meetings_state")
-            tables = reference_tables(con, RULE_TABLES)
-            rules_fp = _rules_fingerprint(tables)
+            rules_fp = _rules_fingerprint(con)
             outlet_country = _outlet_countries(con)
             published = dict(con.execute("""
                 select f.doc_id, max(m.published_at) from raw.source_files f
@@ -143,6 +141,7 @@ def extract_meetings_asset(context: AssetExecutionContext, warehouse: DuckDBWare
             forget(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
                    "meetings_state", stale)
         doc_batches = batched(todo, BATCH)
+        tables = reference_tables(con, RULE_TABLES) if todo else {}  # read only when there is work
 
         def batches():
             for ids in doc_batches:

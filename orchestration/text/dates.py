@@ -267,6 +267,7 @@ class DateVocabulary:
     relative: tuple[RelativeWord, ...]
     weekdays: tuple[WeekdayName, ...]
     _grammars: dict[str, _Grammar] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _tables: dict[str, tuple] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         for row in self.months:
@@ -279,9 +280,9 @@ class DateVocabulary:
                         lambda r: (r.calendar, r.month_number), "month name")
         relative = _table(self.relative, lambda r: r.phrase, lambda r: r.day_offset, "relative phrase")
         weekdays = _table(self.weekdays, lambda r: r.weekday_name, lambda r: r.iso_weekday, "weekday")
+        # a language's patterns are compiled when a document first needs them (~75 ms each)
         for language in {*months, *relative, *weekdays}:
-            self._grammars[language] = _Grammar(
-                language, months.get(language, {}), relative.get(language, {}), weekdays.get(language, {}))
+            self._tables[language] = (months.get(language, {}), relative.get(language, {}), weekdays.get(language, {}))
 
     @classmethod
     def from_rows(cls, months: list[dict], relative: list[dict], weekdays: list[dict]) -> DateVocabulary:
@@ -309,7 +310,7 @@ class DateVocabulary:
 
     def _grammar(self, language: str) -> _Grammar:
         if language not in self._grammars:  # a language without seed rows: numeric dates only
-            self._grammars[language] = _Grammar(language, {}, {}, {})
+            self._grammars[language] = _Grammar(language, *self._tables.get(language, ({}, {}, {})))
         return self._grammars[language]
 
 

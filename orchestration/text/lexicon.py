@@ -6,8 +6,6 @@ by ``dbt seed``); tests read the same CSV files straight from ``dbt_project/seed
 from __future__ import annotations
 
 import csv
-import hashlib
-import json
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
@@ -41,16 +39,6 @@ def read_seed_dir(seed_dir: Path) -> dict[str, list[dict]]:
         path = Path(seed_dir) / f"{name}.csv"
         tables[name] = list(csv.DictReader(path.open(encoding="utf-8"))) if path.exists() else []
     return tables
-
-
-def fingerprint(tables: dict[str, list[dict]]) -> str:
-    """Changes when any reference row changes: stored mentions are then recomputed."""
-    h = hashlib.sha256()
-    for name in sorted(tables):
-        h.update(name.encode())
-        # one dumps per table, not per row: ~30,000 rows in 0.08 s instead of 0.2 s
-        h.update(json.dumps(tables[name], sort_keys=True, default=str, ensure_ascii=False).encode())
-    return h.hexdigest()[:16]
 
 
 def entity_countries(tables: dict[str, list[dict]]) -> dict[str, str | None]:
