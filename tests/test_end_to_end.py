@@ -110,3 +110,23 @@ def test_second_run_changes_nothing(built):
     assert parse_state.stat().st_mtime_ns == parsed_at
     log = (dbt_target_path(warehouse) / "dbt.log").read_text(encoding="utf-8")
     assert "Unable to do partial parsing" not in log.split("Running with dbt=")[-1]
+
+
+def test_marts_carry_counts_previews_and_pictures_and_precede_their_tests(built):
+    """dbt's events reach Dagster as dbt reports them, but a mart's materialization waits for dbt to
+    exit (then its row count, preview and picture are added) and its tests' results wait with it."""
+    result, warehouse, *_ = built
+    materialized, evaluated = {}, {}
+    for i, event in enumerate(result.all_events):
+        if event.event_type_value == "ASSET_MATERIALIZATION":
+            materialized[event.asset_key.to_user_string()] = (i, event.step_materialization_data.materialization)
+        elif event.event_type_value == "ASSET_CHECK_EVALUATION":
+            evaluated.setdefault(event.event_specific_data.asset_key.to_user_string(), []).append(i)
+    meetings_at, meetings = materialized["marts/fct_meetings"]
+    assert meetings.metadata["dagster/row_count"].value == query(warehouse, "select count(*) from marts.fct_meetings")[0][0]
+    assert "who met whom" in meetings.metadata["who_met_whom"].value and "meeting_id" in meetings.metadata["preview"].value
+    assert "map" in materialized["marts/fct_locations"][1].metadata
+    assert "preview" not in materialized["staging/stg_raw__articles"][1].metadata  # views: dbt's own metadata
+    for key, (at, _) in materialized.items():
+        assert all(at < check_at for check_at in evaluated.get(key, [])), key
+    assert len(evaluated["marts/fct_meetings"]) >= 5

@@ -120,22 +120,34 @@ def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: D
     # dbt runs in a subprocess that inherits the environment: give it the same absolute
     # database path that the Python assets write to.
     os.environ["KHABAR_WAREHOUSE"] = str(warehouse.resolved_path())
-    # Hold the events until dbt has exited: only then may this process open the database
-    # (one writer per file) to add row counts, previews and pictures to the marts.
-    events = list(dbt.cli(_dbt_build_args(config.full_refresh), context=context,
-                          target_path=settings.dbt_target_path(warehouse.resolved_path())).stream())
-    marts = {}
-    for i, event in enumerate(events):
-        if isinstance(event, Output):
-            key = context.asset_key_for_output(event.output_name)
-            if key.path[0] == "marts":
-                marts[i] = key
-    if marts:
+    # Events go to Dagster as dbt reports them (Dagster records each while dbt goes on), except a
+    # mart's materialization and its tests' results: only once dbt has exited may this process
+    # open the database (one writer per file) to add the mart's row count, preview and pictures.
+    held: list = []
+    held_marts: set[AssetKey] = set()
+    try:
+        for event in dbt.cli(_dbt_build_args(config.full_refresh), context=context,
+                             target_path=settings.dbt_target_path(warehouse.resolved_path())).stream():
+            if isinstance(event, Output):
+                key = context.asset_key_for_output(event.output_name)
+                if key.path[0] == "marts":
+                    held_marts.add(key)
+            else:
+                key = getattr(event, "asset_key", None)
+            if key in held_marts:
+                held.append(event)
+            else:
+                yield event
+    except Exception:
+        yield from held  # what dbt did build is recorded, without the additions
+        raise
+    if held_marts:
         with warehouse.connect(read_only=True) as con:
-            for i, key in marts.items():
-                extra = _extra_metadata(con, key, settings.cache_dir(warehouse.resolved_path()))
-                events[i] = events[i].with_metadata({**events[i].metadata, **extra})
-    yield from events
+            extra = {key: _extra_metadata(con, key, settings.cache_dir(warehouse.resolved_path()))
+                     for key in held_marts}
+        held = [event.with_metadata({**event.metadata, **extra[context.asset_key_for_output(event.output_name)]})
+                if isinstance(event, Output) else event for event in held]
+    yield from held
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, select="resource_type:seed", name="reference_data",
