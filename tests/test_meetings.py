@@ -1435,3 +1435,28 @@ def test_an_envoy_titled_with_whom_he_serves_and_where_he_is_sent_is_the_envoy_n
     found = meetings("التقى لافروف في موسكو اليوم المبعوث الخاص للأمين العام إلى سوريا كيري. وكان المبعوث الأممي"
                      " قد التقى أمس في طهران ظريف.", "ar", published=D(2016, 12, 20))
     assert [set(m.participants) for m in found] == [{LAVROV, KERRY}, {KERRY, ZARIF}]
+
+
+def test_a_visitor_received_in_turn_meets_each_host_not_the_hosts_one_another():
+    # "X began his tour in P where Y received him, then went on to Q and met Z": X-Y and X-Z; the
+    # one who sent the envoy ("موفدا من ...") is not whom "him" refers to
+    found = meetings("زار ظريف دمشق أمس موفدا من الرئيس الإيراني كيري. واستهل ظريف جولته في القصر حيث استقبله "
+                     "المعلم، ثم انتقل إلى الوزارة فالتقى لافروف، وعرض معه الأوضاع.", "ar",
+                     published=D(2016, 5, 9))
+    assert [set(m.participants) for m in found] == [{ZARIF, MUALLEM}, {ZARIF, LAVROV}]
+
+
+def test_the_one_whose_greetings_are_carried_and_to_whom_are_not_at_the_meeting():
+    # "the Iranian minister conveyed at the start of the meeting the greetings of king Kerry to
+    # sultan Muallem": neither is present; "the two ministers" later are the two who met
+    found = meetings("استقبل لافروف في موسكو اليوم ظريف. ونقل الوزير ظريف في مستهل اللقاء تحيات جلالة الملك "
+                     "كيري إلى حضرة صاحب الجلالة السلطان المعلم. وكان الوزيران قد بحثا هاتفيا الأسبوع الماضي "
+                     "ترتيبات الزيارة.", "ar", published=D(2016, 5, 9))
+    assert [(set(m.participants), m.modality) for m in found] == [({LAVROV, ZARIF}, "in_person"),
+                                                                  ({LAVROV, ZARIF}, "phone")]
+
+
+def test_the_two_ministers_subject_of_the_clause_before_an_aside_hold_the_talks():
+    found = meetings("افتتح لافروف وظريف اليوم في موسكو المعرض. وعقد الوزيران، قبيل حفل الافتتاح، جلسة مباحثات"
+                     " تناولت العلاقات.", "ar", published=D(2016, 5, 9))
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF}]

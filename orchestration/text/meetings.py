@@ -450,8 +450,14 @@ _KIN = _folded_set("صهر", "زوجة", "زوج", "نجل", "نجلة", "ابن
                    "husband", "brother", "sister")
 # A message's sender is not at the meeting it is delivered at: "حاملا رسالة من الرئيس الجزائري",
 # "پیام رئیس‌جمهور", "نامه‌ای از ...".
-_MESSAGES = _folded_set("رسالة", "برسالة", "رسالتين", "پیام", "پیامی", "نامه")
+# greetings carried for someone ("نقل تحيات الملك ... إلى السلطان"): neither side is present
+_GREETINGS = _folded_set("تحيات", "تحية", "تحياته", "تحياتها")
+_MESSAGES = _folded_set("رسالة", "برسالة", "رسالتين", "پیام", "پیامی", "نامه") | _GREETINGS
+# honorifics that stand between a message word and whose message it is ("رسالة من جلالة الملك")
+_HONORIFICS_BEFORE_A_SENDER = _folded_set("جلالة", "الجلالة", "حضرة", "صاحب", "السمو", "دولة", "الملك",
+                                        "السلطان", "الأمير")
 _FROM = _folded_set("من", "از", "from")
+_SENT_BY = _folded_set("موفدا", "موفد", "موفدة", "مبعوثا", "مبعوثة", "موفداً", "مبعوثاً")
 _RELATIONS = _AIDES | _KIN | _MESSAGES
 _AIDE_RANKS = _folded_set("ارشد", "ویژه", "اول", "الأول", "الخاص", "الخاصة", "الأولى", "senior", "special", "first")
 # "refused to comment on / reveal details of the meeting": the meeting took place.
@@ -677,9 +683,11 @@ class _Document:
             if r.appositive and not r.counterpart and not r.former:
                 self.apposition_offices.setdefault(r.appositive, []).append(r.office)
         self.clauses = [c for i, span in enumerate(self.sentences) for c in self._clauses(i, span)]
-        # persons by position, for pronouns: named ones and roles that resolve on their own
+        # persons by position, for pronouns: named ones and roles that resolve on their own (not
+        # whom an aide serves or whose message is carried: "the two ministers" are not them)
         self.antecedents = sorted(
-            [(m.start, m.entity_id) for m in self.mentions if m.entity_type == "person"]
+            [(m.start, m.entity_id) for i, m in enumerate(self.mentions)
+             if m.entity_type == "person" and i not in self.served]
             + [(r.hit.start, p) for r in self.roles if not r.appositive and not r.counterpart
                for p in self._resolve_role(r, set())[0]])
 
@@ -766,7 +774,23 @@ class _Document:
         """"نائب الرئيس", "ومستشار وزير الخارجية", "صهر ترامب": what follows names whom the aide
         serves or the relative belongs to."""
         before = self._words_before(pos, 3)
+        wider = self.view[max(0, pos - 160):pos].replace("\n", " ").split()
+        while wider and (wider[-1] in _TITLES_BEFORE_A_NAME or wider[-1] in _HONORIFICS_BEFORE_A_SENDER):
+            wider.pop()  # "رسالة من جلالة الملك", "تحيات حضرة صاحب السمو"
+        if wider and len(wider) < len(self.view[max(0, pos - 160):pos].split()):
+            before = wider[-3:]
         word = before[-1] if before else ""
+        if word in _DIRECTIONS and self.language == "ar":
+            # "نقل تحيات الملك عبدالله الثاني إلى السلطان هيثم": greetings carried to someone
+            # absent (a message is handed to whom it is for: its addressee may be present)
+            back = []
+            for w in reversed(wider[:-1]):
+                if any(c in w for c in "،,.:؛"):
+                    break
+                back.append(w)
+            return any(w in _GREETINGS or _with_clitic(w, "وب", _GREETINGS) for w in back[:12])
+        if word in _FROM and len(before) >= 2 and before[-2] in _SENT_BY:
+            return True  # "موفدا من الأمين العام للجامعة أحمد أبو الغيط": who sent the envoy
         if word in _FROM:  # "رسالة من الرئيس", "رسالة شفوية من الرئيس": a message word before "from"
             return any(w in _MESSAGES or _with_clitic(w, "وب", _MESSAGES) for w in before[-3:-1])
         if word in _INVITING and len(before) >= 2 and before[-2] in _MESSAGES:
@@ -783,6 +807,15 @@ class _Document:
         served = {i for i, m in enumerate(self.mentions)
                   if m.entity_type == "person" and self._after_a_relation(m.start)}
         for role in self._roles(titles_after_a_relation):
+            words = self._words_before(role.hit.start, 2)
+            if len(words) == 2 and words[0] in _SENT_BY:
+                # "موفدا من الأمين العام للجامعة أحمد أبو الغيط": who sent the envoy, named past
+                # the title and what it heads
+                gap = re.compile(r"(?: +[^\s،,:؛;.!?؟]+){0,2} +").match(self.view, role.end)
+                after = [(i, m) for i, m in enumerate(self.mentions) if role.end <= m.start <= (
+                    gap.end() if gap else role.end) and m.entity_type == "person"]
+                served.update(i for i, _ in after[:1])
+                continue
             found = self._mention_at(_APPOSITION_GAP.match(self.view, role.end).end())
             if found is None or found[1].entity_type != "person":
                 continue
@@ -1138,7 +1171,10 @@ def _subject_after_a_possessive_frame(doc: _Document, clause: _Clause, trigger: 
     if not _possessive(doc, trigger):
         return None
     before = doc.view[clause.start:trigger.start].split()
+    # (a frame word there: after "حيث" alone, "استقبله" is a verb with "him" its object, the one
+    # named before)
     if not before or not all(w in _FRAME_WORDS or w in _CLAUSE_OPENERS for w in before) or \
+            not any(w in _FRAME_WORDS for w in before) or \
             any(doc._mentions_in(c.start, c.end) for c in _clauses_before(doc, clause)):
         return None
     after = next((c for c in doc.clauses if c.sentence == clause.sentence and c.start >= clause.end), None)
@@ -1958,6 +1994,14 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         # (the title in "دو رئیس‌جمهور" may have named one of them on its own; "المحادثات بين
         # الرئيسين" refers to talks told before)
         few, subject = _the_few_named_before(doc, clause)
+        if not few and not participants:
+            # "وعقد الوزيران، قبيل حفل الافتتاح، جلسة مباحثات": the phrase is the subject of the
+            # sentence's clause before, past an aside naming no one
+            segment = _segment(doc, clause)
+            for previous in segment[max(segment.index(clause) - 2, 0):segment.index(clause)][::-1]:
+                few, subject = _the_few_named_before(doc, replace(previous, end=clause.end))
+                if few or doc._mentions_in(previous.start, previous.end):
+                    break
         participants = subject + few if few else participants
     borrowed_before, date_clause = False, clause
     if not participants and not topic:
@@ -2023,6 +2067,16 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             if subjects:
                 participants = [p for p in subjects if p not in participants] + participants
                 break
+    elif len(participants) == 1 and not topic and _then_went_and_met(doc, clause, t):
+        # "زار X بعبدا حيث استقبله عون، ثم انتقل إلى عين التينة فالتقى بري": a visitor's next
+        # stop; the subject is the sentence's, not the host of the stop before
+        segment = _segment(doc, clause)
+        subjects = _clause_actors(doc, segment[0], None)[0] if segment[0] is not clause else []
+        seg_start = segment[0].start
+        subject = subjects[0] if subjects else next(
+            (p for pos, p in reversed(doc.antecedents) if pos < seg_start and p.startswith("person:")), None)
+        if subject is not None and subject not in participants:
+            participants = [subject] + participants
     elif len(participants) == 1 and not topic and _only_its_partner_named(doc, clause, t):
         # "وكان أردوغان قد هنأ هرتسوغ ...، قبل أن يتلقى ... اتصالا هاتفيا من ... نفتالي بينيت": the
         # subject is elided; it is the first named in the sentence's first clause that names anyone
@@ -2152,6 +2206,18 @@ _PLURAL_ROLE_IN = re.compile(r" *(?:و\w+ +)?(?:في|فی|در) +")  # "وزرا
 _PAST_MEETING_VERBS = _folded_set("التقى", "التقت", "اجتمع", "اجتمعت", "استقبل", "استقبلت", "زار", "زارت")
 _CLAUSE_EXCLUSION_KINDS = frozenset({"future", "planned", "hope", REFUSAL})
 _CLAUSE_OPENERS = _folded_set("و", "ثم", "كما", "حيث", "وحيث", "فيما", "قد", "وقد", "ف")
+
+
+_THEN_WORDS = _folded_set("ثم", "وبعدها", "بعدها")
+
+
+def _then_went_and_met(doc: _Document, clause: _Clause, trigger: _Hit) -> bool:
+    """"ثم انتقل إلى عين التينة فالتقى رئيس مجلس النواب": an Arabic clause opening with "then",
+    a verb of going and the meeting verb joined by "ف", no one named before it."""
+    words = doc.view[clause.start:trigger.start].split()
+    return doc.language == "ar" and len(words) >= 2 and words[0] in _THEN_WORDS and "ف" in trigger.prefix \
+        and not doc._mentions_in(clause.start, trigger.start) \
+        and not any(clause.start <= r.hit.start < trigger.start for r in doc.roles)
 
 
 def _opens_with_its_verb(doc: _Document, clause: _Clause, trigger: _Hit) -> bool:
