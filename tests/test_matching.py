@@ -276,3 +276,46 @@ def test_the_last_word_of_a_full_name_is_the_person_only_where_the_full_name_is(
     later = "واستقبل إسماعيل عمر جيله الوفد. وقال جيله إن الاجتماع مثمر."
     assert [m.entity_id for m in lexicon.find(later, "ar")] == ["person:ismail_omar_guelleh"] * 2
     assert lexicon.find("وقال الرئيس جيله إن الاجتماع مثمر.", "ar") == []
+
+
+NAMESAKES = Lexicon([
+    # Tripoli: the Libyan capital is big enough to be firm alone, the Lebanese city shares its name
+    entry("place:gn2210247", "طرابلس", "geonames_name", country="LY", population=1_302_947),
+    entry("place:gn266826", "طرابلس", "geonames_name", ambiguous=True, country="LB", population=229_398),
+    entry("place:gn276781", "بيروت", country="LB", population=1_916_100),
+    entry("country:LB", "لبنان", country="LB"), entry("country:LY", "ليبيا", country="LY"),
+    entry("person:michel_aoun", "ميشال عون", "full_name", country="LB"),
+    entry("person:najib_mikati", "نجيب ميقاتي", "full_name", country="LB"),
+    # Laayoune, and a smaller town of Mauritania of the same Arabic name; Dakhla
+    entry("place:gn2462881", "العيون", "geonames_name", ambiguous=True, country="EH", population=196_331),
+    entry("place:gn2381291", "العيون", "geonames_name", ambiguous=True, country="MR", population=28_174),
+    entry("place:gn2463447", "الداخلة", "geonames_name", ambiguous=True, country="EH", population=106_277),
+    entry("country:MR", "الموريتاني", "gentilic", country="MR"),
+    entry("country:BH", "البحرين", country="BH"),
+])
+
+
+def namesakes(text):
+    return [(m.entity_id, m.surface) for m in NAMESAKES.find(text, "ar")]
+
+
+def test_of_namesake_places_the_one_in_the_country_the_document_is_about():
+    lebanese = "بيروت - التقى ميشال عون في بيروت نجيب ميقاتي، وكان ميقاتي في طرابلس أمس."
+    assert ("place:gn266826", "طرابلس") in namesakes(lebanese)
+    assert namesakes("وصل الوفد إلى طرابلس") == [("place:gn2210247", "طرابلس")]  # no context: the bigger
+    assert ("place:gn2210247", "طرابلس") in namesakes("قال مسؤول في ليبيا إن طرابلس هادئة")
+
+
+def test_a_place_name_after_a_place_word_a_dateline_or_joined_to_one_after_a_plural_place_word():
+    # a report about Bahrain's consulate that names Mauritania in passing
+    text = ("العيون - افتتح وزير خارجية البحرين قنصلية البحرين بمدينة العيون. وكان قد اتصل بنظيره الموريتاني.\n"
+            "وقال إن البحرين تدعم المغرب.\n"
+            "وبلغ عدد القنصليات في مدينتي العيون والداخلة خمس عشرة.")
+    found_here = namesakes(text)
+    assert found_here.count(("place:gn2462881", "العيون")) == 3  # the text calls it a city: the bigger namesake
+    assert ("place:gn2463447", "الداخلة") in found_here
+    assert namesakes("العيون - افتتح وزير خارجية البحرين قنصلية")[0] == ("place:gn2462881", "العيون")
+    # not a place: eyes in prose, or a second name after a singular place word
+    assert namesakes("دمعت العيون في البحرين") == [("country:BH", "البحرين")]
+    assert namesakes("وصل إلى الداخلة في البحرين") == [("country:BH", "البحرين")]
+    assert ("place:gn2463447", "الداخلة") not in namesakes("زار مدينة بيروت والداخلة")

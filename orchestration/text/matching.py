@@ -51,6 +51,17 @@ PLACE_CUES = (
     "شهر", "شهرستان", "استان", "بندر", "پایتخت", "روستای",
     "مدينة", "محافظة", "ولاية", "العاصمة", "عاصمة", "بلدة", "قرية", "مخيم",
 )
+# The same words for two or more places: the names after them, joined by "و", are all places
+# ("مدينتي العيون والداخلة", "شهرهای قم و کاشان").
+PLURAL_PLACE_CUES = (
+    "شهرهای", "شهرستانهای", "استانهای", "بنادر",
+    "مدينتي", "مدينتا", "مدن", "محافظتي", "محافظتا", "محافظات", "ولايتي", "ولايات", "بلدتي", "بلدات",
+    "قريتي", "قرى", "مخيمي", "مخيمات",
+)
+# A dateline opens a wire report with the place it is filed from: "دمشق-سانا", "موسكو/ الأناضول",
+# "الدوحة في 25 فبراير /قنا/", "العيون - افتتح ..."; a name there is a place.
+_DATELINE_CUT = re.compile(r"[ \t]*(?:(?:في|،|,)\s*(?=[^\n/(]{0,30}\d)(?:[^\s/(–—-]+\s+){1,4})?[-–—/(ـ]")
+_DATELINE_SPAN = 400  # a dateline opens the body, after the headline
 # Talks and conferences are named after the city that holds them ("روند آستانه", "مؤتمر سوسة"),
 # but an adjective follows them too ("محادثات عالية المستوى" is not Aley): after these words an
 # ambiguous name is a place only if it names a city of some size.
@@ -158,6 +169,7 @@ class Lexicon:
             for k, group in by_key.items() if k.startswith("ال") and len(k) > 3}
         self._country_cues = frozenset(fold(w) for w in COUNTRY_CUES)
         self._place_cues = frozenset(fold(w) for w in PLACE_CUES)
+        self._plural_place_cues = frozenset(fold(w) for w in PLURAL_PLACE_CUES)
         self._event_place_cues = frozenset(fold(w) for w in EVENT_PLACE_CUES)
         self._disease_cues = frozenset(fold(w) for w in DISEASE_CUES)
         self._hotel_cues = frozenset(fold(w) for w in HOTEL_CUES)
@@ -359,6 +371,32 @@ class Lexicon:
         words = before.replace(":", " ").split()
         return bool(words) and words[-1] in self._source_cues
 
+    def _place_cued_keys(self, folded: str, kept) -> set[str]:
+        """The names (folded) the text marks as places somewhere: after a place word ("مدينة درعا"),
+        starting with one ("مدينة نصر"), opening a dateline ("العيون - ..."), or joined by "و" to a
+        place after a plural place word ("مدينتي العيون والداخلة")."""
+        keys = set()
+        after_plural = False  # the hit before was a place after a plural place word, or joined to one
+        previous_end = -1
+        for start, end, group in kept:
+            if not any(e.entity_type == "place" for e in group):
+                after_plural = False
+                continue
+            key = folded[start:end]
+            joined = after_plural and folded[previous_end:start].strip(" ،,") in ("و", "")
+            plural = self._after_cue(folded, start, self._plural_place_cues)
+            if plural or joined or self._after_cue(folded, start, self._place_cues) \
+                    or key.split()[0] in self._place_cues or self._opens_a_dateline(folded, start, end):
+                keys.add(key)
+            after_plural, previous_end = plural or joined, end
+        return keys
+
+    @staticmethod
+    def _opens_a_dateline(folded: str, start: int, end: int) -> bool:
+        """A name opening a line near the top, cut from the rest by a dash, a slash or a bracket."""
+        return start <= _DATELINE_SPAN and folded[:start].rstrip(" ")[-1:] in ("", "\n") \
+            and bool(_DATELINE_CUT.match(folded, end))
+
     @staticmethod
     def _listed_together(folded: str, left, right) -> bool:
         """Two country names (not adjectives: "الفلسطينية وترك" is "Palestinian, and leaving")."""
@@ -371,12 +409,23 @@ class Lexicon:
         """Choose one entity per hit, then drop ambiguous hits the document does not support."""
         firm_entities = set()
         firm_countries = set()
+        evidence: dict[str, int] = defaultdict(int)  # country -> how often the document names it
         for _, _, group in kept:
             firm = [e for e in group if not e.is_ambiguous]
-            if len({e.entity_id for e in firm}) == 1:
+            if len({e.entity_id for e in firm}) == 1 and not any(
+                    e.entity_type == firm[0].entity_type and e.entity_id != firm[0].entity_id for e in group):
+                # (a big city is no firm reading of a name its smaller namesakes share: طرابلس)
                 firm_entities.add(firm[0].entity_id)
                 if firm[0].entity_type == "country":
                     firm_countries.add(firm[0].country_code)
+                if firm[0].country_code:
+                    evidence[firm[0].country_code] += 1
+        # the countries the document is about: its countries, cities and people, named at least half
+        # as often as the most named one; of namesake places, the one in such a country is meant
+        most = max(evidence.values(), default=0)
+        home_countries = {c for c, n in evidence.items() if n * 2 >= most}
+        # a name the text marks as a place once is that place throughout ("بمدينة العيون")
+        place_cued_keys = self._place_cued_keys(folded, kept)
         mentions = []
         for i, (start, end, group) in enumerate(kept):
             if self._after_cue(folded, start, self._disease_cues) or (
@@ -401,17 +450,19 @@ class Lexicon:
                 ("country", "country" in types and self._country_in_context(folded, kept, i)),
                 ("organization", "organization" in types and self._on_a_source_line(folded, start)),
                 ("place", "place" in types and (
-                    self._after_cue(folded, start, self._place_cues)
-                    or folded[start:end].split()[0] in self._place_cues
+                    folded[start:end] in place_cued_keys
                     or (self._after_cue(folded, start, self._event_place_cues)
                         and any(e.population >= EVENT_PLACE_MIN_POPULATION for e in group
                                 if e.entity_type == "place"))))) if ok}
 
             def support(e: LexiconEntry) -> tuple:
+                place = e.entity_type == "place"
                 return (
                     e.entity_id in firm_entities,
                     e.entity_type in cued,
-                    e.country_code in firm_countries,
+                    place and e.country_code in home_countries,
+                    # a country named in passing picks a namesake the text has not called a place
+                    e.country_code in firm_countries and not (place and "place" in cued),
                     not e.is_ambiguous,
                     e.population,
                 )
@@ -422,6 +473,8 @@ class Lexicon:
                 or best.entity_id in firm_entities \
                 or best.entity_type in cued \
                 or (best.entity_type == "place" and best.country_code in firm_countries) \
+                or (best.entity_type == "place" and best.country_code in home_countries
+                    and len({e.entity_id for e in group if e.entity_type == "place"}) > 1) \
                 or (not best.is_ambiguous and best.entity_type == "place")
             if not supported:
                 continue
