@@ -319,3 +319,16 @@ def test_a_place_name_after_a_place_word_a_dateline_or_joined_to_one_after_a_plu
     assert namesakes("دمعت العيون في البحرين") == [("country:BH", "البحرين")]
     assert namesakes("وصل إلى الداخلة في البحرين") == [("country:BH", "البحرين")]
     assert ("place:gn2463447", "الداخلة") not in namesakes("زار مدينة بيروت والداخلة")
+
+
+def test_a_country_after_a_namesake_place_says_which_one_throughout():
+    lex = Lexicon([
+        entry("place:gn6173331", "فانكوفر", "geonames_name", ambiguous=True, country="CA", population=600_000),
+        entry("place:gn5814616", "فانكوفر", "geonames_name", ambiguous=True, country="US", population=180_000),
+        entry("country:CA", "الكندية", "gentilic", country="CA"), entry("country:US", "الأمريكي", "gentilic", country="US"),
+        entry("person:donald_trump", "دونالد ترامب", "full_name", country="US"),
+        entry("country:US", "الولايات المتحدة", country="US"),
+    ])
+    text = ("نجح الرئيس الأمريكي دونالد ترامب في تعكير جو القمة في فانكوفر الكندية. وقالت الولايات المتحدة "
+            "إن دونالد ترامب غادر فانكوفر مبكرا.")
+    assert [m.entity_id for m in lex.find(text, "ar") if m.entity_type == "place"] == ["place:gn6173331"] * 2

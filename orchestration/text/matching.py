@@ -371,11 +371,11 @@ class Lexicon:
         words = before.replace(":", " ").split()
         return bool(words) and words[-1] in self._source_cues
 
-    def _place_cued_keys(self, folded: str, kept) -> set[str]:
-        """The names (folded) the text marks as places somewhere: after a place word ("مدينة درعا"),
+    def _place_cued(self, folded: str, kept) -> set[int]:
+        """Where (hit starts) the text marks a name as a place: after a place word ("مدينة درعا"),
         starting with one ("مدينة نصر"), opening a dateline ("العيون - ..."), or joined by "و" to a
         place after a plural place word ("مدينتي العيون والداخلة")."""
-        keys = set()
+        starts = set()
         after_plural = False  # the hit before was a place after a plural place word, or joined to one
         previous_end = -1
         for start, end, group in kept:
@@ -387,9 +387,21 @@ class Lexicon:
             plural = self._after_cue(folded, start, self._plural_place_cues)
             if plural or joined or self._after_cue(folded, start, self._place_cues) \
                     or key.split()[0] in self._place_cues or self._opens_a_dateline(folded, start, end):
-                keys.add(key)
+                starts.add(start)
             after_plural, previous_end = plural or joined, end
-        return keys
+        return starts
+
+    @staticmethod
+    def _countries_named_after(folded: str, kept) -> dict[str, set[str]]:
+        """Names (folded) followed by a country or its adjective: "فانكوفر الكندية", "ملبورن
+        الأسترالية", "ريمبو (السويد)": that country's namesake is meant."""
+        after: dict[str, set[str]] = defaultdict(set)
+        for (start, end, group), (next_start, _, next_group) in zip(kept, kept[1:]):
+            firm = {e.country_code for e in next_group if e.entity_type == "country" and not e.is_ambiguous}
+            if len(firm) == 1 and folded[end:next_start].strip(" (") == "" \
+                    and any(e.entity_type == "place" for e in group):
+                after[folded[start:end]] |= firm
+        return after
 
     @staticmethod
     def _opens_a_dateline(folded: str, start: int, end: int) -> bool:
@@ -424,8 +436,11 @@ class Lexicon:
         # as often as the most named one; of namesake places, the one in such a country is meant
         most = max(evidence.values(), default=0)
         home_countries = {c for c, n in evidence.items() if n * 2 >= most}
-        # a name the text marks as a place once is that place throughout ("بمدينة العيون")
-        place_cued_keys = self._place_cued_keys(folded, kept)
+        place_cued = self._place_cued(folded, kept)
+        # of namesakes, a name the text marks as a place once ("بمدينة العيون") is the same place
+        # throughout, and one followed by a country ("فانكوفر الكندية") is in that country throughout
+        place_cued_keys = {folded[start:end] for start, end, _ in kept if start in place_cued}
+        countries_after = self._countries_named_after(folded, kept)
         mentions = []
         for i, (start, end, group) in enumerate(kept):
             if self._after_cue(folded, start, self._disease_cues) or (
@@ -450,23 +465,30 @@ class Lexicon:
                 ("country", "country" in types and self._country_in_context(folded, kept, i)),
                 ("organization", "organization" in types and self._on_a_source_line(folded, start)),
                 ("place", "place" in types and (
-                    folded[start:end] in place_cued_keys
+                    start in place_cued
                     or (self._after_cue(folded, start, self._event_place_cues)
                         and any(e.population >= EVENT_PLACE_MIN_POPULATION for e in group
                                 if e.entity_type == "place"))))) if ok}
 
-            def support(e: LexiconEntry) -> tuple:
+            key = folded[start:end]
+
+            def support(e: LexiconEntry, cued=cued) -> tuple:
                 place = e.entity_type == "place"
                 return (
                     e.entity_id in firm_entities,
                     e.entity_type in cued,
-                    place and e.country_code in home_countries,
+                    place and e.country_code in countries_after.get(key, ()),
                     # a country named in passing picks a namesake the text has not called a place
                     e.country_code in firm_countries and not (place and "place" in cued),
+                    place and e.country_code in home_countries,
                     not e.is_ambiguous,
                     e.population,
                 )
             best = max(group, key=support)
+            if best.entity_type == "place" and key in place_cued_keys and "place" not in cued:
+                # the namesake the text calls a place elsewhere (still to be supported here)
+                best = max((e for e in group if e.entity_type == "place"),
+                           key=lambda e: support(e, cued | {"place"}))
             if best.alias_kind == "geonames_word" and "place" not in cued:
                 continue  # a frequent word that also names a small town: the town only after "city of"
             supported = (not best.is_ambiguous and len({e.entity_id for e in group}) == 1) \
