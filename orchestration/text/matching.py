@@ -56,7 +56,7 @@ PLACE_CUES = (
 PLURAL_PLACE_CUES = (
     "شهرهای", "شهرستانهای", "استانهای", "بنادر",
     "مدينتي", "مدينتا", "مدن", "محافظتي", "محافظتا", "محافظات", "ولايتي", "ولايات", "بلدتي", "بلدات",
-    "قريتي", "قرى", "مخيمي", "مخيمات",
+    "قريتي",
 )
 # A dateline opens a wire report with the place it is filed from: "دمشق-سانا", "موسكو/ الأناضول",
 # "الدوحة في 25 فبراير /قنا/", "العيون - افتتح ..."; a name there is a place.
@@ -422,6 +422,7 @@ class Lexicon:
         firm_entities = set()
         firm_countries = set()
         evidence: dict[str, int] = defaultdict(int)  # country -> how often the document names it
+        country_hits: dict[str, int] = defaultdict(int)  # ... as a country
         for _, _, group in kept:
             firm = [e for e in group if not e.is_ambiguous]
             if len({e.entity_id for e in firm}) == 1 and not any(
@@ -430,12 +431,13 @@ class Lexicon:
                 firm_entities.add(firm[0].entity_id)
                 if firm[0].entity_type == "country":
                     firm_countries.add(firm[0].country_code)
-                if firm[0].country_code:
-                    evidence[firm[0].country_code] += 1
-        # the countries the document is about: its countries, cities and people, named at least half
-        # as often as the most named one; of namesake places, the one in such a country is meant
+                    country_hits[firm[0].country_code] += 1
+                if firm[0].country_code and firm[0].entity_id not in self._news_outlets:
+                    evidence[firm[0].country_code] += 1  # (AFP's byline says nothing of the story)
+        # the country the document is about: of its countries, cities, people and bodies, the most
+        # named one (or nearly so); of namesake places, the one in that country is meant
         most = max(evidence.values(), default=0)
-        home_countries = {c for c, n in evidence.items() if n * 2 >= most}
+        home_countries = {c for c, n in evidence.items() if n * 4 >= most * 3}
         place_cued = self._place_cued(folded, kept)
         # of namesakes, a name the text marks as a place once ("بمدينة العيون") is the same place
         # throughout, and one followed by a country ("فانكوفر الكندية") is in that country throughout
@@ -472,23 +474,35 @@ class Lexicon:
 
             key = folded[start:end]
 
-            def support(e: LexiconEntry, cued=cued) -> tuple:
-                place = e.entity_type == "place"
+            def support(e: LexiconEntry) -> tuple:
                 return (
                     e.entity_id in firm_entities,
                     e.entity_type in cued,
-                    place and e.country_code in countries_after.get(key, ()),
-                    # a country named in passing picks a namesake the text has not called a place
-                    e.country_code in firm_countries and not (place and "place" in cued),
-                    place and e.country_code in home_countries,
+                    e.country_code in firm_countries,
+                    not e.is_ambiguous,
+                    e.population,
+                )
+
+            def namesake_support(e: LexiconEntry) -> tuple:
+                """Of places of one name: the one the text places in a country ("فانكوفر الكندية"),
+                then one in a country it names (named once in passing, "نظيره الموريتاني", it does not
+                outweigh a bigger namesake the text calls a city, there or elsewhere: "بمدينة العيون"),
+                then, where it names none of their countries, one in the country it is about, then
+                the biggest."""
+                place_cued_here = "place" in cued or key in place_cued_keys
+                return (
+                    e.entity_id in firm_entities,
+                    e.country_code in countries_after.get(key, ()),
+                    e.country_code in firm_countries and (not place_cued_here or country_hits[e.country_code] > 1),
+                    e.country_code in home_countries and not some_named,
                     not e.is_ambiguous,
                     e.population,
                 )
             best = max(group, key=support)
-            if best.entity_type == "place" and key in place_cued_keys and "place" not in cued:
-                # the namesake the text calls a place elsewhere (still to be supported here)
-                best = max((e for e in group if e.entity_type == "place"),
-                           key=lambda e: support(e, cued | {"place"}))
+            namesakes = [e for e in group if e.entity_type == "place"]
+            if best.entity_type == "place" and len({e.entity_id for e in namesakes}) > 1:
+                some_named = any(e.country_code in firm_countries for e in namesakes)
+                best = max(namesakes, key=namesake_support)
             if best.alias_kind == "geonames_word" and "place" not in cued:
                 continue  # a frequent word that also names a small town: the town only after "city of"
             supported = (not best.is_ambiguous and len({e.entity_id for e in group}) == 1) \
@@ -496,7 +510,7 @@ class Lexicon:
                 or best.entity_type in cued \
                 or (best.entity_type == "place" and best.country_code in firm_countries) \
                 or (best.entity_type == "place" and best.country_code in home_countries
-                    and len({e.entity_id for e in group if e.entity_type == "place"}) > 1) \
+                    and any(e.country_code not in home_countries for e in namesakes)) \
                 or (not best.is_ambiguous and best.entity_type == "place")
             if not supported:
                 continue
