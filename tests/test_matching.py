@@ -332,3 +332,20 @@ def test_a_country_after_a_namesake_place_says_which_one_throughout():
     text = ("نجح الرئيس الأمريكي دونالد ترامب في تعكير جو القمة في فانكوفر الكندية. وقالت الولايات المتحدة "
             "إن دونالد ترامب غادر فانكوفر مبكرا.")
     assert [m.entity_id for m in lex.find(text, "ar") if m.entity_type == "place"] == ["place:gn6173331"] * 2
+
+
+def test_the_documents_own_country_picks_among_namesakes_but_never_a_place_over_another_reading():
+    lex = Lexicon([
+        entry("place:gn142676", "آستارا", "geonames_name", ambiguous=True, country="IR", population=50_000),
+        entry("place:gn148565", "آستارا", "geonames_name", ambiguous=True, country="AZ", population=20_000),
+        entry("place:gn112931", "تهران", country="IR", population=8_000_000),
+        entry("place:gn418863", "اصفهان", country="IR", population=1_500_000),
+        entry("org:fars_news", "فارس", "short_name", ambiguous=True, country="IR"),
+        entry("place:gn134766", "فارس", ambiguous=True, country="IR"),
+    ])
+    # no country named: Iran's cities make Iran the document's country, and its Astara the one meant
+    assert [m.entity_id for m in lex.find("از تهران و اصفهان به آستارا رفت", "fa")] == [
+        "place:gn112931", "place:gn418863", "place:gn142676"]
+    # the same country does not make the agency's name a place
+    assert [m.entity_id for m in lex.find("به گزارش خبرنگار فارس از تهران و اصفهان", "fa")] == [
+        "place:gn112931", "place:gn418863"]
