@@ -51,12 +51,13 @@ PLACE_CUES = (
     "شهر", "شهرستان", "استان", "بندر", "پایتخت", "روستای",
     "مدينة", "محافظة", "ولاية", "العاصمة", "عاصمة", "بلدة", "قرية", "مخيم",
 )
-# The same words for two or more places: the names after them, joined by "و", are all places
-# ("مدينتي العيون والداخلة", "شهرهای قم و کاشان").
+# The same words for two or more towns: the names after them, joined by "و", are all places
+# ("مدينتي العيون والداخلة", "شهرهای قم و کاشان"). Not the plurals of province and state: the
+# gazetteer holds towns, and "ولايتي زابل وهلمند" or "بولايتي فيكتوريا" name regions, whose
+# namesake towns (Zabol, Victoria in Texas) they are not.
 PLURAL_PLACE_CUES = (
-    "شهرهای", "شهرستانهای", "استانهای", "بنادر",
-    "مدينتي", "مدينتا", "مدن", "محافظتي", "محافظتا", "محافظات", "ولايتي", "ولايات", "بلدتي", "بلدات",
-    "قريتي",
+    "شهرهای", "شهرستانهای", "بنادر",
+    "مدينتي", "مدينتا", "مدن", "بلدتي", "بلدات", "قريتي",
 )
 # A dateline opens a wire report with the place it is filed from: "دمشق-سانا", "موسكو/ الأناضول",
 # "الدوحة في 25 فبراير /قنا/", "العيون - افتتح ..."; a name there is a place.
