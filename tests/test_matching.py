@@ -276,3 +276,76 @@ def test_the_last_word_of_a_full_name_is_the_person_only_where_the_full_name_is(
     later = "واستقبل إسماعيل عمر جيله الوفد. وقال جيله إن الاجتماع مثمر."
     assert [m.entity_id for m in lexicon.find(later, "ar")] == ["person:ismail_omar_guelleh"] * 2
     assert lexicon.find("وقال الرئيس جيله إن الاجتماع مثمر.", "ar") == []
+
+
+NAMESAKES = Lexicon([
+    # Tripoli: the Libyan capital is big enough to be firm alone, the Lebanese city shares its name
+    entry("place:gn2210247", "طرابلس", "geonames_name", country="LY", population=1_302_947),
+    entry("place:gn266826", "طرابلس", "geonames_name", ambiguous=True, country="LB", population=229_398),
+    entry("place:gn276781", "بيروت", country="LB", population=1_916_100),
+    entry("country:LB", "لبنان", country="LB"), entry("country:LY", "ليبيا", country="LY"),
+    entry("person:michel_aoun", "ميشال عون", "full_name", country="LB"),
+    entry("person:najib_mikati", "نجيب ميقاتي", "full_name", country="LB"),
+    # Laayoune, and a smaller town of Mauritania of the same Arabic name; Dakhla
+    entry("place:gn2462881", "العيون", "geonames_name", ambiguous=True, country="EH", population=196_331),
+    entry("place:gn2381291", "العيون", "geonames_name", ambiguous=True, country="MR", population=28_174),
+    entry("place:gn2463447", "الداخلة", "geonames_name", ambiguous=True, country="EH", population=106_277),
+    entry("country:MR", "الموريتاني", "gentilic", country="MR"),
+    entry("country:BH", "البحرين", country="BH"),
+])
+
+
+def namesakes(text):
+    return [(m.entity_id, m.surface) for m in NAMESAKES.find(text, "ar")]
+
+
+def test_of_namesake_places_the_one_in_the_country_the_document_is_about():
+    lebanese = "بيروت - التقى ميشال عون في بيروت نجيب ميقاتي، وكان ميقاتي في طرابلس أمس."
+    assert ("place:gn266826", "طرابلس") in namesakes(lebanese)
+    assert namesakes("وصل الوفد إلى طرابلس") == [("place:gn2210247", "طرابلس")]  # no context: the bigger
+    assert ("place:gn2210247", "طرابلس") in namesakes("قال مسؤول في ليبيا إن طرابلس هادئة")
+
+
+def test_a_place_name_after_a_place_word_a_dateline_or_joined_to_one_after_a_plural_place_word():
+    # a report about Bahrain's consulate that names Mauritania in passing
+    text = ("العيون - افتتح وزير خارجية البحرين قنصلية البحرين بمدينة العيون. وكان قد اتصل بنظيره الموريتاني.\n"
+            "وقال إن البحرين تدعم المغرب.\n"
+            "وبلغ عدد القنصليات في مدينتي العيون والداخلة خمس عشرة.")
+    found_here = namesakes(text)
+    assert found_here.count(("place:gn2462881", "العيون")) == 3  # the text calls it a city: the bigger namesake
+    assert ("place:gn2463447", "الداخلة") in found_here
+    assert namesakes("العيون - افتتح وزير خارجية البحرين قنصلية")[0] == ("place:gn2462881", "العيون")
+    # not a place: eyes in prose, or a second name after a singular place word
+    assert namesakes("دمعت العيون في البحرين") == [("country:BH", "البحرين")]
+    assert namesakes("وصل إلى الداخلة في البحرين") == [("country:BH", "البحرين")]
+    assert ("place:gn2463447", "الداخلة") not in namesakes("زار مدينة بيروت والداخلة")
+
+
+def test_a_country_after_a_namesake_place_says_which_one_throughout():
+    lex = Lexicon([
+        entry("place:gn6173331", "فانكوفر", "geonames_name", ambiguous=True, country="CA", population=600_000),
+        entry("place:gn5814616", "فانكوفر", "geonames_name", ambiguous=True, country="US", population=180_000),
+        entry("country:CA", "الكندية", "gentilic", country="CA"), entry("country:US", "الأمريكي", "gentilic", country="US"),
+        entry("person:donald_trump", "دونالد ترامب", "full_name", country="US"),
+        entry("country:US", "الولايات المتحدة", country="US"),
+    ])
+    text = ("نجح الرئيس الأمريكي دونالد ترامب في تعكير جو القمة في فانكوفر الكندية. وقالت الولايات المتحدة "
+            "إن دونالد ترامب غادر فانكوفر مبكرا.")
+    assert [m.entity_id for m in lex.find(text, "ar") if m.entity_type == "place"] == ["place:gn6173331"] * 2
+
+
+def test_the_documents_own_country_picks_among_namesakes_but_never_a_place_over_another_reading():
+    lex = Lexicon([
+        entry("place:gn142676", "آستارا", "geonames_name", ambiguous=True, country="IR", population=50_000),
+        entry("place:gn148565", "آستارا", "geonames_name", ambiguous=True, country="AZ", population=20_000),
+        entry("place:gn112931", "تهران", country="IR", population=8_000_000),
+        entry("place:gn418863", "اصفهان", country="IR", population=1_500_000),
+        entry("org:fars_news", "فارس", "short_name", ambiguous=True, country="IR"),
+        entry("place:gn134766", "فارس", ambiguous=True, country="IR"),
+    ])
+    # no country named: Iran's cities make Iran the document's country, and its Astara the one meant
+    assert [m.entity_id for m in lex.find("از تهران و اصفهان به آستارا رفت", "fa")] == [
+        "place:gn112931", "place:gn418863", "place:gn142676"]
+    # the same country does not make the agency's name a place
+    assert [m.entity_id for m in lex.find("به گزارش خبرنگار فارس از تهران و اصفهان", "fa")] == [
+        "place:gn112931", "place:gn418863"]

@@ -51,6 +51,18 @@ PLACE_CUES = (
     "شهر", "شهرستان", "استان", "بندر", "پایتخت", "روستای",
     "مدينة", "محافظة", "ولاية", "العاصمة", "عاصمة", "بلدة", "قرية", "مخيم",
 )
+# The same words for two or more towns: the names after them, joined by "و", are all places
+# ("مدينتي العيون والداخلة", "شهرهای قم و کاشان"). Not the plurals of province and state: the
+# gazetteer holds towns, and "ولايتي زابل وهلمند" or "بولايتي فيكتوريا" name regions, whose
+# namesake towns (Zabol, Victoria in Texas) they are not.
+PLURAL_PLACE_CUES = (
+    "شهرهای", "شهرستانهای", "بنادر",
+    "مدينتي", "مدينتا", "مدن", "بلدتي", "بلدات", "قريتي",
+)
+# A dateline opens a wire report with the place it is filed from: "دمشق-سانا", "موسكو/ الأناضول",
+# "الدوحة في 25 فبراير /قنا/", "العيون - افتتح ..."; a name there is a place.
+_DATELINE_CUT = re.compile(r"[ \t]*(?:(?:في|،|,)\s*(?=[^\n/(]{0,30}\d)(?:[^\s/(–—-]+\s+){1,4})?[-–—/(ـ]")
+_DATELINE_SPAN = 400  # a dateline opens the body, after the headline
 # Talks and conferences are named after the city that holds them ("روند آستانه", "مؤتمر سوسة"),
 # but an adjective follows them too ("محادثات عالية المستوى" is not Aley): after these words an
 # ambiguous name is a place only if it names a city of some size.
@@ -158,6 +170,7 @@ class Lexicon:
             for k, group in by_key.items() if k.startswith("ال") and len(k) > 3}
         self._country_cues = frozenset(fold(w) for w in COUNTRY_CUES)
         self._place_cues = frozenset(fold(w) for w in PLACE_CUES)
+        self._plural_place_cues = frozenset(fold(w) for w in PLURAL_PLACE_CUES)
         self._event_place_cues = frozenset(fold(w) for w in EVENT_PLACE_CUES)
         self._disease_cues = frozenset(fold(w) for w in DISEASE_CUES)
         self._hotel_cues = frozenset(fold(w) for w in HOTEL_CUES)
@@ -359,6 +372,44 @@ class Lexicon:
         words = before.replace(":", " ").split()
         return bool(words) and words[-1] in self._source_cues
 
+    def _place_cued(self, folded: str, kept) -> set[int]:
+        """Where (hit starts) the text marks a name as a place: after a place word ("مدينة درعا"),
+        starting with one ("مدينة نصر"), opening a dateline ("العيون - ..."), or joined by "و" to a
+        place after a plural place word ("مدينتي العيون والداخلة")."""
+        starts = set()
+        after_plural = False  # the hit before was a place after a plural place word, or joined to one
+        previous_end = -1
+        for start, end, group in kept:
+            if not any(e.entity_type == "place" for e in group):
+                after_plural = False
+                continue
+            key = folded[start:end]
+            joined = after_plural and folded[previous_end:start].strip(" ،,") in ("و", "")
+            plural = self._after_cue(folded, start, self._plural_place_cues)
+            if plural or joined or self._after_cue(folded, start, self._place_cues) \
+                    or key.split()[0] in self._place_cues or self._opens_a_dateline(folded, start, end):
+                starts.add(start)
+            after_plural, previous_end = plural or joined, end
+        return starts
+
+    @staticmethod
+    def _countries_named_after(folded: str, kept) -> dict[str, set[str]]:
+        """Names (folded) followed by a country or its adjective: "فانكوفر الكندية", "ملبورن
+        الأسترالية", "ريمبو (السويد)": that country's namesake is meant."""
+        after: dict[str, set[str]] = defaultdict(set)
+        for (start, end, group), (next_start, _, next_group) in zip(kept, kept[1:]):
+            firm = {e.country_code for e in next_group if e.entity_type == "country" and not e.is_ambiguous}
+            if len(firm) == 1 and folded[end:next_start].strip(" (") == "" \
+                    and any(e.entity_type == "place" for e in group):
+                after[folded[start:end]] |= firm
+        return after
+
+    @staticmethod
+    def _opens_a_dateline(folded: str, start: int, end: int) -> bool:
+        """A name opening a line near the top, cut from the rest by a dash, a slash or a bracket."""
+        return start <= _DATELINE_SPAN and folded[:start].rstrip(" ")[-1:] in ("", "\n") \
+            and bool(_DATELINE_CUT.match(folded, end))
+
     @staticmethod
     def _listed_together(folded: str, left, right) -> bool:
         """Two country names (not adjectives: "الفلسطينية وترك" is "Palestinian, and leaving")."""
@@ -371,12 +422,28 @@ class Lexicon:
         """Choose one entity per hit, then drop ambiguous hits the document does not support."""
         firm_entities = set()
         firm_countries = set()
+        evidence: dict[str, int] = defaultdict(int)  # country -> how often the document names it
+        country_hits: dict[str, int] = defaultdict(int)  # ... as a country
         for _, _, group in kept:
             firm = [e for e in group if not e.is_ambiguous]
-            if len({e.entity_id for e in firm}) == 1:
+            if len({e.entity_id for e in firm}) == 1 and not any(
+                    e.entity_type == firm[0].entity_type and e.entity_id != firm[0].entity_id for e in group):
+                # (a big city is no firm reading of a name its smaller namesakes share: طرابلس)
                 firm_entities.add(firm[0].entity_id)
                 if firm[0].entity_type == "country":
                     firm_countries.add(firm[0].country_code)
+                    country_hits[firm[0].country_code] += 1
+                if firm[0].country_code and firm[0].entity_id not in self._news_outlets:
+                    evidence[firm[0].country_code] += 1  # (AFP's byline says nothing of the story)
+        # the country the document is about: of its countries, cities, people and bodies, the most
+        # named one (or nearly so); of namesake places, the one in that country is meant
+        most = max(evidence.values(), default=0)
+        home_countries = {c for c, n in evidence.items() if n * 4 >= most * 3}
+        place_cued = self._place_cued(folded, kept)
+        # of namesakes, a name the text marks as a place once ("بمدينة العيون") is the same place
+        # throughout, and one followed by a country ("فانكوفر الكندية") is in that country throughout
+        place_cued_keys = {folded[start:end] for start, end, _ in kept if start in place_cued}
+        countries_after = self._countries_named_after(folded, kept)
         mentions = []
         for i, (start, end, group) in enumerate(kept):
             if self._after_cue(folded, start, self._disease_cues) or (
@@ -401,11 +468,12 @@ class Lexicon:
                 ("country", "country" in types and self._country_in_context(folded, kept, i)),
                 ("organization", "organization" in types and self._on_a_source_line(folded, start)),
                 ("place", "place" in types and (
-                    self._after_cue(folded, start, self._place_cues)
-                    or folded[start:end].split()[0] in self._place_cues
+                    start in place_cued
                     or (self._after_cue(folded, start, self._event_place_cues)
                         and any(e.population >= EVENT_PLACE_MIN_POPULATION for e in group
                                 if e.entity_type == "place"))))) if ok}
+
+            key = folded[start:end]
 
             def support(e: LexiconEntry) -> tuple:
                 return (
@@ -415,13 +483,35 @@ class Lexicon:
                     not e.is_ambiguous,
                     e.population,
                 )
+
+            def namesake_support(e: LexiconEntry) -> tuple:
+                """Of places of one name: the one the text places in a country ("فانكوفر الكندية"),
+                then one in a country it names (named once in passing, "نظيره الموريتاني", it does not
+                outweigh a bigger namesake the text calls a city, there or elsewhere: "بمدينة العيون"),
+                then, where it names none of their countries, one in the country it is about, then
+                the biggest."""
+                place_cued_here = "place" in cued or key in place_cued_keys
+                return (
+                    e.entity_id in firm_entities,
+                    e.country_code in countries_after.get(key, ()),
+                    e.country_code in firm_countries and (not place_cued_here or country_hits[e.country_code] > 1),
+                    e.country_code in home_countries and not some_named,
+                    not e.is_ambiguous,
+                    e.population,
+                )
             best = max(group, key=support)
+            namesakes = [e for e in group if e.entity_type == "place"]
+            if best.entity_type == "place" and len({e.entity_id for e in namesakes}) > 1:
+                some_named = any(e.country_code in firm_countries for e in namesakes)
+                best = max(namesakes, key=namesake_support)
             if best.alias_kind == "geonames_word" and "place" not in cued:
                 continue  # a frequent word that also names a small town: the town only after "city of"
             supported = (not best.is_ambiguous and len({e.entity_id for e in group}) == 1) \
                 or best.entity_id in firm_entities \
                 or best.entity_type in cued \
                 or (best.entity_type == "place" and best.country_code in firm_countries) \
+                or (best.entity_type == "place" and best.country_code in home_countries
+                    and any(e.country_code not in home_countries for e in namesakes)) \
                 or (not best.is_ambiguous and best.entity_type == "place")
             if not supported:
                 continue
