@@ -1488,3 +1488,9 @@ def test_a_meeting_of_another_time_does_not_take_the_leads_day():
     m = one("تهران- ایرنا- ظریف امروز وارد مسکو شد.\n\nظریف پیش از این با لاوروف دیدار کرده بود.", "fa",
             published=D(2021, 11, 8))
     assert m.event_date is None
+
+
+def test_a_meeting_after_or_before_which_something_happened_does_not_take_the_leads_day():
+    for later in ("ووصل ظريف إلى الكرملين بعد لقائه لافروف.", "وقال ظريف قبل ساعات من اجتماع مع لافروف إن الحل قريب.",
+                  "ويرتقب أن يلتقي ظريف لافروف."):
+        assert all(m.event_date is None for m in meetings(_LEAD + later, "ar", published=D(2021, 11, 9))), later

@@ -1753,7 +1753,11 @@ _EARLIER_OR_LATER = _folded_set(
     "سبق", "وسبق", "سبقت", "سابق", "سابقا", "سابقة", "السابق", "السابقة", "مؤخرا", "آنذاك", "حينها",
     "الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "المرتقب", "المرتقبة",
     "قبلا", "قبلاً", "پیشتر", "پیش‌تر", "اخیرا", "اخیراً", "گذشته", "آینده", "آتی", "سابق", "خواهد", "خواهند",
+    "يرتقب", "ويرتقب", "يتوقع", "المتوقع",
     "earlier", "previously", "recently", "last", "ago", "next", "former", "will")
+# "ويأتي هذا اللقاء بعد قمة جمعت كيم بترامب", "قبل ساعات من اجتماع ... بين ترامب ونتنياهو": a meeting
+# after or before which something else happened is the other time of the sentence
+_AFTER_OR_BEFORE = _phrases_re("بعد", "وبعد", "قبل", "وقبل", "پس از", "بعد از", "قبل از", "پیش از", "after", "before")
 _WAS = _folded_set("كان", "كانت", "كانا", "كانتا", "كانوا")
 _PERFECT_PARTICLE = _folded_set("قد")
 _PERSIAN_PAST_PERFECT = _folded_set("بود", "بودند", "بودیم", "بودم")
@@ -1773,10 +1777,11 @@ def _lead_sentence(doc: _Document) -> int | None:
     return next((i for i, (s, e) in enumerate(doc.sentences) if s >= start and doc.body[s:e].strip()), None)
 
 
-def _another_time(doc: _Document, s: int, e: int) -> bool:
+def _another_time(doc: _Document, s: int, e: int, trigger: int) -> bool:
     """Whether a sentence tells of another time than the lead's: a marker of a past perfect, of an
-    earlier or a later occasion, of what is planned or hoped for, or "since"."""
-    if _planned_in(doc, s, e) or _EARLIER_PHRASES.search(doc.view, s, e):
+    earlier or a later occasion, of what is planned or hoped for, "since", or "after" / "before"
+    ahead of the meeting's word."""
+    if _planned_in(doc, s, e) or _EARLIER_PHRASES.search(doc.view, s, e) or _AFTER_OR_BEFORE.search(doc.view, s, trigger):
         return True
     words = [w.group() for w in _WORD_RE.finditer(doc.view, s, e)]
     bare = [w[1:] if _with_clitic(w, "و", _WAS | _EARLIER_OR_LATER | _SINCE) else w for w in words]
@@ -1827,7 +1832,7 @@ def _dates_from_the_lead(doc: _Document, merged: list[_Candidate]) -> None:
             continue
         if any(True for _ in _sentence_dates(doc, *doc.sentences[c.sentence_index])):
             continue
-        if _another_time(doc, *doc.sentences[c.sentence_index]):
+        if _another_time(doc, *doc.sentences[c.sentence_index], c.position):
             continue
         c.date, c.anchored = day, anchored
 
