@@ -1460,3 +1460,37 @@ def test_the_two_ministers_subject_of_the_clause_before_an_aside_hold_the_talks(
     found = meetings("افتتح لافروف وظريف اليوم في موسكو المعرض. وعقد الوزيران، قبيل حفل الافتتاح، جلسة مباحثات"
                      " تناولت العلاقات.", "ar", published=D(2016, 5, 9))
     assert [set(m.participants) for m in found] == [{LAVROV, ZARIF}]
+
+
+# --- the lead's day -------------------------------------------------------------------------
+_LEAD = "جولة ظريف في موسكو\n\nموسكو - بدأ ظريف أمس الاثنين جولة في موسكو لبحث الأزمة السورية.\n\n"
+
+
+def test_a_meeting_told_after_the_lead_without_a_day_takes_the_leads_day():
+    m = one(_LEAD + "والتقى ظريف في الكرملين لافروف وبحث معه العلاقات.", "ar", published=D(2021, 11, 9))
+    assert (m.date_text, m.event_date) == ("أمس الاثنين", D(2021, 11, 8))
+    m = one("تهران- ایرنا- ظریف امروز دوشنبه برای سفری دو روزه وارد مسکو شد.\n\nظریف سپس با لاوروف دیدار کرد.",
+            "fa", published=D(2021, 11, 8))
+    assert m.event_date == D(2021, 11, 8)
+
+
+def test_a_meeting_of_another_time_does_not_take_the_leads_day():
+    # a past perfect, an earlier occasion, a later one
+    for later in ("وكان ظريف قد التقى لافروف في طهران.", "والتقى ظريف لافروف في وقت سابق.",
+                  "ومن المقرر أن يلتقي ظريف لافروف."):
+        assert all(m.event_date is None for m in meetings(_LEAD + later, "ar", published=D(2021, 11, 9))), later
+    # a meeting told after a sentence of another day, or without anyone of the lead
+    found = meetings(_LEAD + "وأجرى كيري يوم الأحد مباحثات مع المعلم.\n\nوالتقى ظريف لافروف.", "ar",
+                     published=D(2021, 11, 9))
+    assert [m.event_date for m in found] == [D(2021, 11, 7), None]
+    m = one(_LEAD + "والتقى كيري المعلم في جنيف.", "ar", published=D(2021, 11, 9))
+    assert m.event_date is None
+    m = one("تهران- ایرنا- ظریف امروز وارد مسکو شد.\n\nظریف پیش از این با لاوروف دیدار کرده بود.", "fa",
+            published=D(2021, 11, 8))
+    assert m.event_date is None
+
+
+def test_a_meeting_after_or_before_which_something_happened_does_not_take_the_leads_day():
+    for later in ("ووصل ظريف إلى الكرملين بعد لقائه لافروف.", "وقال ظريف قبل ساعات من اجتماع مع لافروف إن الحل قريب.",
+                  "ويرتقب أن يلتقي ظريف لافروف."):
+        assert all(m.event_date is None for m in meetings(_LEAD + later, "ar", published=D(2021, 11, 9))), later

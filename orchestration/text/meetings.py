@@ -1696,6 +1696,7 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
             if host is not None:
                 c.date, c.anchored = host.date, host.anchored
     _dates_from_referring_tellings(doc, merged)
+    _dates_from_the_lead(doc, merged)
     # "روحانی در نیویورک با مکرون، جانسون و آبه دیدار کرد" when the article tells each of those
     # meetings: a summary of them, not one more
     merged = [c for c in merged if not _summarises(doc, c, merged) and not _a_visit_told_by_its_meeting(c, merged)
@@ -1744,6 +1745,96 @@ def _dates_from_referring_tellings(doc: _Document, merged: list[_Candidate]) -> 
             if c.date is None and c.modality == h.row.modality and named <= set(c.participants):
                 c.date, c.anchored = date, anchored
                 break
+
+
+# A sentence told of another time than the lead's: a past perfect ("وكان ... قد التقى",
+# "دیدار کرده بود"), an earlier or a later occasion ("سابقا", "پیش از این", "المقبل", "آینده").
+_EARLIER_OR_LATER = _folded_set(
+    "سبق", "وسبق", "سبقت", "سابق", "سابقا", "سابقة", "السابق", "السابقة", "مؤخرا", "آنذاك", "حينها",
+    "الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "المرتقب", "المرتقبة",
+    "قبلا", "قبلاً", "پیشتر", "پیش‌تر", "اخیرا", "اخیراً", "گذشته", "آینده", "آتی", "سابق", "خواهد", "خواهند",
+    "يرتقب", "ويرتقب", "يتوقع", "المتوقع",
+    "earlier", "previously", "recently", "last", "ago", "next", "former", "will")
+# "ويأتي هذا اللقاء بعد قمة جمعت كيم بترامب", "قبل ساعات من اجتماع ... بين ترامب ونتنياهو": a meeting
+# after or before which something else happened is the other time of the sentence
+_AFTER_OR_BEFORE = _phrases_re("بعد", "وبعد", "قبل", "وقبل", "پس از", "بعد از", "قبل از", "پیش از", "after", "before")
+_WAS = _folded_set("كان", "كانت", "كانا", "كانتا", "كانوا")
+_PERFECT_PARTICLE = _folded_set("قد")
+_PERSIAN_PAST_PERFECT = _folded_set("بود", "بودند", "بودیم", "بودم")
+_EARLIER_PHRASES = _phrases_re("پیش از این", "قبل از این", "قرار است", "قرار بود", "في وقت سابق", "من قبل")
+
+
+def _lead_sentence(doc: _Document) -> int | None:
+    """The sentence that opens the report: the dateline's ("بيروت - "الوطنية" - جال ..."), else the
+    first one after a headline (a first line with no end mark), else the first."""
+    dateline = _dateline_place(doc)
+    if dateline is not None:
+        return next((i for i, (s, e) in enumerate(doc.sentences) if s <= dateline.start < e), None)
+    first_line = doc.body.split("\n", 1)[0].rstrip()
+    start = 0
+    if first_line and first_line[-1:] not in ".!?؟" and len(first_line) < len(doc.body.rstrip()):
+        start = len(first_line)
+    return next((i for i, (s, e) in enumerate(doc.sentences) if s >= start and doc.body[s:e].strip()), None)
+
+
+def _another_time(doc: _Document, s: int, e: int, trigger: int) -> bool:
+    """Whether a sentence tells of another time than the lead's: a marker of a past perfect, of an
+    earlier or a later occasion, of what is planned or hoped for, "since", or "after" / "before"
+    ahead of the meeting's word."""
+    if _planned_in(doc, s, e) or _EARLIER_PHRASES.search(doc.view, s, e) or _AFTER_OR_BEFORE.search(doc.view, s, trigger):
+        return True
+    words = [w.group() for w in _WORD_RE.finditer(doc.view, s, e)]
+    bare = [w[1:] if _with_clitic(w, "و", _WAS | _EARLIER_OR_LATER | _SINCE) else w for w in words]
+    if any(w in _EARLIER_OR_LATER or w in _SINCE for w in bare):
+        return True
+    was = next((i for i, w in enumerate(bare) if w in _WAS), None)
+    if was is not None and any(w in _PERFECT_PARTICLE for w in bare[was + 1:]):
+        return True
+    return any(w in _PERSIAN_PAST_PERFECT and words[i - 1].endswith("ه") for i, w in enumerate(words) if i)
+
+
+def _same_day(a: DateMention, a_anchored: DateMention | None, b: DateMention, b_anchored: DateMention | None) -> bool:
+    if a.event_date and b.event_date:
+        return a.event_date == b.event_date
+    da, db = a_anchored.event_date if a_anchored else None, b_anchored.event_date if b_anchored else None
+    if da is not None and db is not None:
+        return da == db
+    return fold_phrase(a.text) == fold_phrase(b.text)
+
+
+def _dates_from_the_lead(doc: _Document, merged: list[_Candidate]) -> None:
+    """News tells the day of an occasion in its lead and details it after: "جال زكي أمس الاثنين على
+    الرؤساء الثلاثة", then "استقبله عون ... فالتقى بري" with no day. A meeting told after the lead
+    without a day, in a sentence with no date nor marker of another time, takes the lead's day when
+    it has someone of the lead, and no sentence between tells another day."""
+    lead = _lead_sentence(doc)
+    if lead is None:
+        return
+    s, e = doc.sentences[lead]
+    dates = [d for d in _sentence_dates(doc, s, e)
+             if not _in_a_dateline(doc, d[0]) and not _since(doc, d[0]) and d[0].kind != "month"]
+    if not dates or any(d.upcoming for d, _ in dates) or _planned_in(doc, s, e):
+        return
+    day, anchored = dates[0]
+    if not all(_same_day(day, anchored, d, a) for d, a in dates[1:]):
+        return  # two days in the lead: whose is the occasion's cannot be told
+    people = {p for pos, p in doc.antecedents if s <= pos < e}
+    if not people:
+        return
+    for c in sorted(merged, key=lambda c: c.sentence_index):
+        if c.sentence_index <= lead:
+            continue
+        between = [d for i in range(lead + 1, c.sentence_index + 1)
+                   for d in _sentence_dates(doc, *doc.sentences[i])]
+        if any(not _same_day(day, anchored, d, a) for d, a in between):
+            return  # the article has moved to another day
+        if c.date is not None or c.modality != "in_person" or not people & set(c.participants):
+            continue
+        if any(True for _ in _sentence_dates(doc, *doc.sentences[c.sentence_index])):
+            continue
+        if _another_time(doc, *doc.sentences[c.sentence_index], c.position):
+            continue
+        c.date, c.anchored = day, anchored
 
 
 def _with_list(doc: _Document, c: _Candidate) -> tuple[str, list[str]] | None:
