@@ -135,19 +135,18 @@ def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: D
             else:
                 key = getattr(event, "asset_key", None)
             if key in held_marts:
-                held.append(event)
+                held.append((key, event))
             else:
                 yield event
     except Exception:
-        yield from held  # what dbt did build is recorded, without the additions
+        yield from (event for _, event in held)  # what dbt did build is recorded, without the additions
         raise
     if held_marts:
         with warehouse.connect(read_only=True) as con:
             extra = {key: _extra_metadata(con, key, settings.cache_dir(warehouse.resolved_path()))
                      for key in held_marts}
-        held = [event.with_metadata({**event.metadata, **extra[context.asset_key_for_output(event.output_name)]})
-                if isinstance(event, Output) else event for event in held]
-    yield from held
+    for key, event in held:
+        yield event.with_metadata({**event.metadata, **extra[key]}) if isinstance(event, Output) else event
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, select="resource_type:seed", name="reference_data",

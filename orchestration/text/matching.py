@@ -484,26 +484,24 @@ class Lexicon:
                     e.population,
                 )
 
-            def namesake_support(e: LexiconEntry) -> tuple:
-                """Of places of one name: the one the text places in a country ("فانكوفر الكندية"),
-                then one in a country it names (named once in passing, "نظيره الموريتاني", it does not
-                outweigh a bigger namesake the text calls a city, there or elsewhere: "بمدينة العيون"),
-                then, where it names none of their countries, one in the country it is about, then
-                the biggest."""
+            best = max(group, key=support)
+            namesakes = [e for e in group if e.entity_type == "place"]
+            if best.entity_type == "place" and len({e.entity_id for e in namesakes}) > 1:
+                # Of places of one name: the one the text places in a country ("فانكوفر الكندية"),
+                # then one in a country it names (named once in passing, "نظيره الموريتاني", it does
+                # not outweigh a bigger namesake the text calls a city, there or elsewhere: "بمدينة
+                # العيون"), then, where it names none of their countries, one in the country it is
+                # about, then the biggest.
                 place_cued_here = "place" in cued or key in place_cued_keys
-                return (
+                some_named = any(e.country_code in firm_countries for e in namesakes)
+                best = max(namesakes, key=lambda e: (
                     e.entity_id in firm_entities,
                     e.country_code in countries_after.get(key, ()),
                     e.country_code in firm_countries and (not place_cued_here or country_hits[e.country_code] > 1),
                     e.country_code in home_countries and not some_named,
                     not e.is_ambiguous,
                     e.population,
-                )
-            best = max(group, key=support)
-            namesakes = [e for e in group if e.entity_type == "place"]
-            if best.entity_type == "place" and len({e.entity_id for e in namesakes}) > 1:
-                some_named = any(e.country_code in firm_countries for e in namesakes)
-                best = max(namesakes, key=namesake_support)
+                ))
             if best.alias_kind == "geonames_word" and "place" not in cued:
                 continue  # a frequent word that also names a small town: the town only after "city of"
             supported = (not best.is_ambiguous and len({e.entity_id for e in group}) == 1) \

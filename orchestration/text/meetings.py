@@ -774,10 +774,11 @@ class _Document:
         """"نائب الرئيس", "ومستشار وزير الخارجية", "صهر ترامب": what follows names whom the aide
         serves or the relative belongs to."""
         before = self._words_before(pos, 3)
-        wider = self.view[max(0, pos - 160):pos].replace("\n", " ").split()
+        wider = self.view[max(0, pos - 160):pos].split()
+        words_before = len(wider)
         while wider and (wider[-1] in _TITLES_BEFORE_A_NAME or wider[-1] in _HONORIFICS_BEFORE_A_SENDER):
             wider.pop()  # "رسالة من جلالة الملك", "تحيات حضرة صاحب السمو"
-        if wider and len(wider) < len(self.view[max(0, pos - 160):pos].split()):
+        if wider and len(wider) < words_before:
             before = wider[-3:]
         word = before[-1] if before else ""
         if word in _DIRECTIONS and self.language == "ar":
@@ -1821,16 +1822,19 @@ def _dates_from_the_lead(doc: _Document, merged: list[_Candidate]) -> None:
     people = {p for pos, p in doc.antecedents if s <= pos < e}
     if not people:
         return
+    days_told: dict[int, list] = {}  # sentence index -> its dates, found once
     for c in sorted(merged, key=lambda c: c.sentence_index):
         if c.sentence_index <= lead:
             continue
-        between = [d for i in range(lead + 1, c.sentence_index + 1)
-                   for d in _sentence_dates(doc, *doc.sentences[i])]
-        if any(not _same_day(day, anchored, d, a) for d, a in between):
+        for i in range(lead + 1, c.sentence_index + 1):
+            if i not in days_told:
+                days_told[i] = list(_sentence_dates(doc, *doc.sentences[i]))
+        if any(not _same_day(day, anchored, d, a) for i in range(lead + 1, c.sentence_index + 1)
+               for d, a in days_told[i]):
             return  # the article has moved to another day
         if c.date is not None or c.modality != "in_person" or not people & set(c.participants):
             continue
-        if any(True for _ in _sentence_dates(doc, *doc.sentences[c.sentence_index])):
+        if days_told[c.sentence_index]:
             continue
         if _another_time(doc, *doc.sentences[c.sentence_index], c.position):
             continue
