@@ -89,3 +89,39 @@ def test_hebrew_letters_inside_persian_word_are_flagged():
     assert [(w[:4], s) for _, _, w, s in found] == [("براد", "HEBREW")]
     start, end, word, _ = found[0]
     assert body[start:end] == word
+
+
+_HAZM_PARTS_PROBE = """
+import json, sys
+from pathlib import Path
+from orchestration.text import hazm_parts
+Normalizer, WordTokenizer = hazm_parts.normalizer_and_word_tokenizer()
+loaded = sorted(m for m in ("hazm", "nltk", "sklearn", "scipy", "pandas") if m in sys.modules)
+lines = [line for p in sorted(Path(sys.argv[1]).glob("*.txt"))
+         for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+def outputs(normalizer_class, tokenizer_class):
+    normalizer, tokenizer = normalizer_class(persian_numbers=False), tokenizer_class()
+    return [[normalizer.normalize(line), tokenizer.tokenize(line)] for line in lines]
+parts = outputs(Normalizer, WordTokenizer)
+import hazm
+print(json.dumps({"loaded": loaded, "lines": len(lines), "same": parts == outputs(hazm.Normalizer, hazm.WordTokenizer),
+                  "real_hazm_is_whole": hasattr(hazm, "POSTagger") and Normalizer is not hazm.Normalizer}))
+"""
+
+
+def test_hazm_parts_give_hazms_output_without_importing_the_rest_of_hazm():
+    """The normalizer is loaded without hazm's taggers (and scikit-learn, SciPy, pandas, NLTK's
+    package): the same output as hazm's own classes, and a later ``import hazm`` gets all of hazm."""
+    import json
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    out = subprocess.run([sys.executable, "-c", _HAZM_PARTS_PROBE, str(SAMPLE_SEEDS)], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    probe = json.loads(out.strip().splitlines()[-1])
+    assert probe["loaded"] == []
+    assert probe["lines"] > 20
+    assert probe["same"]
+    assert probe["real_hazm_is_whole"]

@@ -16,6 +16,8 @@ import unicodedata
 from importlib import metadata
 from pathlib import Path
 
+from . import hazm_parts
+
 ZWNJ = "\u200c"
 
 # Controls that carry no text: BOM, zero-width space/joiner, bidi marks and embeddings.
@@ -49,8 +51,7 @@ _normalizer = None  # hazm's Normalizer, made once per process (and inherited by
 def _persian_normalizer():
     global _normalizer
     if _normalizer is None:
-        from hazm import Normalizer  # imported lazily: hazm pulls in nltk at import
-
+        Normalizer, _ = hazm_parts.normalizer_and_word_tokenizer()  # only when Persian comes
         _normalizer = Normalizer(**_NORMALIZER_OPTIONS)
     return _normalizer
 
@@ -66,8 +67,7 @@ def prepare_for(languages, cache_dir: Path | None = None) -> None:
     if cache_dir is None:
         _persian_normalizer()
         return
-    from hazm import Normalizer, WordTokenizer
-
+    Normalizer, WordTokenizer = hazm_parts.normalizer_and_word_tokenizer()
     path = Path(cache_dir) / f"hazm-normalizer-{metadata.version('hazm')}-{_NORMALIZER_OPTIONS_KEY}.pickle"
     if path.exists():
         normalizer_state, tokenizer_state = pickle.loads(path.read_bytes())
