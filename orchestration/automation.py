@@ -30,7 +30,10 @@ INSTANCE_MODULES = [
     "dagster._core.launcher.default_run_launcher", "dagster._core.secrets.env_file", "upath.core",
     "upath.implementations.local",
 ]
-PRELOAD_MODULES = ["orchestration.definitions", *INSTANCE_MODULES]
+# Every step that writes goes through Arrow (polars frames into DuckDB): pyarrow and NumPy, ~0.1 s
+# a step process. Last, what the forkserver has imported is frozen out of the garbage collector's
+# reach (``frozen_heap``).
+PRELOAD_MODULES = ["orchestration.definitions", *INSTANCE_MODULES, "pyarrow", "orchestration.frozen_heap"]
 khabar_executor = multiprocess_executor.configured(
     {"start_method": {"forkserver": {"preload_modules": PRELOAD_MODULES}}})
 

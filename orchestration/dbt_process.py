@@ -94,6 +94,9 @@ class ForkedDbt:
         sys.stderr.flush()
         # The child's garbage collector would otherwise walk every object of this (large) process
         # and so copy its memory pages: frozen, they are left alone (the idiom of gc.freeze's docs).
+        # A heap the forkserver froze (``frozen_heap``) stays frozen here: unfreezing would hand its
+        # objects back to this process's collector too.
+        frozen_before = gc.get_freeze_count() > 0
         gc.freeze()
         try:
             pid = os.fork()
@@ -101,7 +104,8 @@ class ForkedDbt:
                 os.close(read_fd)
                 _run_dbt_in_child(self.args[1:], env, cwd, write_fd)
         finally:
-            gc.unfreeze()  # in this process only; the child has left by os._exit
+            if not frozen_before:
+                gc.unfreeze()  # in this process only; the child has left by os._exit
         os.close(write_fd)
         self.pid = pid
         self.stdout = os.fdopen(read_fd, "rb")

@@ -1,29 +1,33 @@
-"""Pictures for the Dagster UI: who met whom, and where the news happens. Plain data in, PNG out."""
+"""Pictures for the Dagster UI: who met whom, and where the news happens. Plain data in, PNG out.
+
+Drawn with Pillow, at twice the size and scaled down for smooth edges: ~0.03 s a picture. With
+matplotlib a picture took ~0.2 s and importing it ~0.6 s, paid by every run that adds one article
+and by every run's start (the code location imports this module).
+"""
 from __future__ import annotations
 
 import base64
 import hashlib
 import io
+import math
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-import matplotlib
+from PIL import Image, ImageDraw, ImageFont
 
-matplotlib.use("Agg")  # no display on servers
-import matplotlib.pyplot as plt  # noqa: E402
-
-
-def _png(fig) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90, bbox_inches="tight")
-    plt.close(fig)
-    return buf.getvalue()
+_SCALE = 2  # drawing pixels per picture pixel
+_INK = (40, 40, 40)
+_GRID = (225, 225, 225)
+_PLACE = (196, 78, 82, 128)
+_PERSON = (76, 114, 176, 215)
+_TIE = (60, 60, 60, 110)
 
 
 def drawn_once(cache: Path, name: str, draw: Callable[[list], bytes], data: list) -> bytes:
-    """``draw(data)``, redrawn only when the data or this module changed (~0.7 s a picture saved on
-    runs that leave it as it was); the last picture of each name is kept in ``cache``."""
+    """``draw(data)``, redrawn only when the data or this module changed; the last picture of each
+    name is kept in ``cache``."""
     digest = hashlib.sha256(repr(data).encode() + Path(__file__).read_bytes()).hexdigest()[:16]
     path = cache / f"{name}-{digest}.png"
     if path.exists():
@@ -42,41 +46,90 @@ def markdown_image(png: bytes, alt: str) -> str:
     return f"![{alt}](data:image/png;base64,{base64.b64encode(png).decode()})"
 
 
+@lru_cache(maxsize=None)
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.load_default(size=size * _SCALE)  # Pillow's own scalable font: no font files needed
+
+
+class _Canvas:
+    """A white picture; coordinates and sizes in picture pixels."""
+
+    def __init__(self, width: int, height: int):
+        self.size = (width, height)
+        self.image = Image.new("RGB", (width * _SCALE, height * _SCALE), "white")
+        self.pen = ImageDraw.Draw(self.image, "RGBA")  # RGBA fills are blended: overlaps stay visible
+
+    def line(self, points, width: float, fill) -> None:
+        self.pen.line([(x * _SCALE, y * _SCALE) for x, y in points], fill=fill, width=max(1, round(width * _SCALE)))
+
+    def dot(self, x: float, y: float, radius: float, fill) -> None:
+        r = radius * _SCALE
+        self.pen.ellipse((x * _SCALE - r, y * _SCALE - r, x * _SCALE + r, y * _SCALE + r), fill=fill)
+
+    def text(self, x: float, y: float, text: str, size: int = 11, anchor: str = "la") -> None:
+        self.pen.text((x * _SCALE, y * _SCALE), text, font=_font(size), fill=_INK, anchor=anchor)
+
+    def png(self) -> bytes:
+        buf = io.BytesIO()
+        self.image.resize(self.size, Image.LANCZOS).save(buf, format="PNG")
+        return buf.getvalue()
+
+
 def meetings_network_png(pairs: list[tuple[str, str]], top: int = 40) -> bytes:
     """Who met whom: one node per participant, edge width = number of meetings."""
     import networkx as nx
 
     weights = Counter(tuple(sorted(p)) for p in pairs if p[0] != p[1])
+    canvas = _Canvas(810, 630)
+    canvas.text(405, 14, f"Who met whom ({sum(weights.values())} pairings)", size=15, anchor="mt")
     graph = nx.Graph()
     for (a, b), n in weights.most_common(top):
         graph.add_edge(a, b, weight=n)
-    fig, ax = plt.subplots(figsize=(9, 7))
-    ax.set_axis_off()
     if graph.number_of_nodes() == 0:
-        ax.text(0.5, 0.5, "no meetings between two participants yet", ha="center", va="center")
-        return _png(fig)
-    pos = nx.spring_layout(graph, seed=1, k=1.2 / max(1, graph.number_of_nodes()) ** 0.5)
-    widths = [1 + 2 * graph[u][v]["weight"] ** 0.5 for u, v in graph.edges]
-    nx.draw_networkx_edges(graph, pos, width=widths, alpha=0.5, ax=ax)
-    sizes = [300 + 120 * graph.degree(n, weight="weight") for n in graph.nodes]
-    nx.draw_networkx_nodes(graph, pos, node_size=sizes, node_color="#4c72b0", alpha=0.85, ax=ax)
-    nx.draw_networkx_labels(graph, pos, font_size=8, ax=ax)
-    ax.set_title(f"Who met whom ({sum(weights.values())} pairings)")
-    return _png(fig)
+        canvas.text(405, 315, "no meetings between two participants yet", size=13, anchor="mm")
+        return canvas.png()
+    layout = nx.spring_layout(graph, seed=1, k=1.2 / max(1, graph.number_of_nodes()) ** 0.5)
+    xs, ys = [p[0] for p in layout.values()], [p[1] for p in layout.values()]
+
+    def place(node) -> tuple[float, float]:  # the layout's box into the picture, with room for labels
+        x, y = layout[node]
+        return (90 + 630 * (x - min(xs)) / ((max(xs) - min(xs)) or 1),
+                70 + 500 * (max(ys) - y) / ((max(ys) - min(ys)) or 1))
+
+    for a, b, data in graph.edges(data=True):
+        canvas.line([place(a), place(b)], width=1 + 2 * data["weight"] ** 0.5, fill=_TIE)
+    for node in graph.nodes:
+        x, y = place(node)
+        canvas.dot(x, y, radius=6 + 2.5 * math.sqrt(graph.degree(node, weight="weight")), fill=_PERSON)
+    for node in graph.nodes:
+        x, y = place(node)
+        canvas.text(x, y, str(node), size=10, anchor="mm")
+    return canvas.png()
 
 
 def places_map_png(points: list[tuple[str, float, float, int]], labels: int = 15) -> bytes:
     """Places on a longitude/latitude plane, marker area = mentions."""
-    fig, ax = plt.subplots(figsize=(10, 5.5))
-    ax.set_xlim(-180, 180)
-    ax.set_ylim(-60, 80)
-    ax.grid(alpha=0.3)
-    ax.set_xlabel("longitude")
-    ax.set_ylabel("latitude")
-    if points:
-        names, lats, lons, counts = zip(*points)
-        ax.scatter(lons, lats, s=[10 + 8 * c for c in counts], alpha=0.5, color="#c44e52")
-        for name, lat, lon, _ in sorted(points, key=lambda p: -p[3])[:labels]:
-            ax.annotate(name, (lon, lat), fontsize=7, xytext=(3, 3), textcoords="offset points")
-    ax.set_title(f"Places named in the news ({len(points)} places)")
-    return _png(fig)
+    canvas = _Canvas(900, 520)
+    left, top, width, height = 60, 40, 820, 430
+    west, east, south, north = -180, 180, -60, 80
+
+    def place(lat: float, lon: float) -> tuple[float, float]:
+        return left + width * (lon - west) / (east - west), top + height * (north - lat) / (north - south)
+
+    canvas.text(left + width / 2, 12, f"Places named in the news ({len(points)} places)", size=15, anchor="mt")
+    for lon in range(west, east + 1, 60):
+        (x, _), bottom = place(north, lon), top + height
+        canvas.line([(x, top), (x, bottom)], width=1, fill=_GRID)
+        canvas.text(x, bottom + 6, str(lon), size=10, anchor="mt")
+    for lat in range(south, north + 1, 20):
+        _, y = place(lat, west)
+        canvas.line([(left, y), (left + width, y)], width=1, fill=_GRID)
+        canvas.text(left - 6, y, str(lat), size=10, anchor="rm")
+    canvas.text(left + width / 2, top + height + 24, "longitude", size=11, anchor="mt")
+    canvas.text(12, top + height / 2, "latitude", size=11, anchor="lm")
+    for _, lat, lon, count in points:
+        canvas.dot(*place(lat, lon), radius=math.sqrt((10 + 8 * count) / math.pi), fill=_PLACE)
+    for name, lat, lon, _ in sorted(points, key=lambda p: -p[3])[:labels]:
+        x, y = place(lat, lon)
+        canvas.text(x + 4, y - 4, name, size=10, anchor="ld")
+    return canvas.png()

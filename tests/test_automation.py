@@ -99,6 +99,28 @@ def test_forkserver_preloads_the_code_location_and_not_hazm():
     assert not any(name.split(".")[0] in ("hazm", "nltk") for name in PRELOAD_MODULES)
 
 
+def test_the_forkserver_freezes_what_it_preloaded_for_the_steps_it_forks():
+    """After the preload, the garbage collector no longer walks the preloaded objects (a full
+    collection of them took ~0.25 s), and it still collects what a step makes afterwards."""
+    script = """
+import gc, importlib
+from orchestration.automation import PRELOAD_MODULES
+for name in PRELOAD_MODULES:
+    importlib.import_module(name)
+frozen = gc.get_freeze_count()
+class Cycle:
+    pass
+a, b = Cycle(), Cycle()
+a.other, b.other = b, a
+del a, b
+print(frozen, gc.isenabled(), gc.collect())
+"""
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    frozen, enabled, collected = out.stdout.split()[-3:]
+    assert int(frozen) > 100_000
+    assert enabled == "True" and int(collected) >= 2
+
+
 def test_a_step_opens_the_instance_without_importing_its_storage_again(tmp_path):
     """What a step process does first (``DagsterInstance.from_ref``), in a fresh Python that has
     imported what the forkserver preloads: the instance's storage must already be there."""

@@ -334,6 +334,16 @@ def test_forking_dbt_leaves_this_process_garbage_collector_as_it_was(dbt_manifes
     assert gc.get_freeze_count() == 0 and gc.isenabled()
     events(process)
     assert process.wait(timeout=60) == 0
+    gc.freeze()  # a step process forked from the forkserver, whose preload froze its heap
+    try:
+        frozen = gc.get_freeze_count()
+        process = ForkedDbt([DBT, "ls", "--resource-type", "model", "--profiles-dir", "."], dbt_env(tmp_path),
+                            ROOT / "dbt_project")
+        assert gc.get_freeze_count() > frozen // 2  # still frozen: not handed back to the collector
+        events(process)
+        assert process.wait(timeout=60) == 0
+    finally:
+        gc.unfreeze()
 
 
 def test_a_forked_dbt_keeps_debug_lines_in_its_file_log_when_asked(dbt_manifest, tmp_path):

@@ -4,6 +4,14 @@ from orchestration.reports import markdown_image, meetings_network_png, places_m
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
+def _pixel(png: bytes, x: int, y: int) -> tuple:
+    import io
+
+    from PIL import Image
+
+    return Image.open(io.BytesIO(png)).convert("RGB").getpixel((x, y))
+
+
 def test_network_and_map_render():
     png = meetings_network_png([("Sergey Lavrov", "John Kerry"), ("John Kerry", "Sergey Lavrov"),
                                 ("Sergey Lavrov", "Walid Muallem")])
@@ -11,6 +19,22 @@ def test_network_and_map_render():
     assert places_map_png([("Moscow", 55.75, 37.62, 4), ("Lima", -12.04, -77.03, 1)]).startswith(PNG)
     assert meetings_network_png([]).startswith(PNG) and places_map_png([]).startswith(PNG)
     assert markdown_image(PNG, "x").startswith("![x](data:image/png;base64,")
+
+
+def test_the_map_puts_a_place_at_its_coordinates():
+    """A place is a red mark where its longitude and latitude fall; the ocean stays white."""
+    import io
+
+    from PIL import Image
+
+    png = places_map_png([("Lima", -12.04, -77.03, 30)])
+    assert Image.open(io.BytesIO(png)).size == (900, 520)
+    # the plot spans longitude -180..180 over x 60..880 and latitude 80..-60 over y 40..470
+    lima = (round(60 + 820 * (-77.03 + 180) / 360), round(40 + 430 * (80 + 12.04) / 140))
+    red, green, blue = _pixel(png, *lima)
+    assert red > green + 40 and red > blue + 40  # half-transparent red on white
+    assert _pixel(png, round(60 + 820 * (150 + 180) / 360), lima[1]) == (255, 255, 255)
+    assert _pixel(places_map_png([]), *lima) == (255, 255, 255)
 
 
 def test_a_picture_is_drawn_again_only_when_its_data_changed(tmp_path):
