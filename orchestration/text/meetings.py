@@ -2181,6 +2181,10 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             if subjects:
                 participants = [p for p in subjects[:1] if p not in participants] + participants
                 break
+    if not topic and t.row.modality != "phone":
+        # "... مذاکره در پکن میان علی شمخانی، دبیر ...، و مساعد العیبان، مشاور ...، با حضور وانگ یی، ...":
+        # the list goes on past its appositions, and who chaired or attended joins the meeting
+        participants += [p for p in _joined_after(doc, clause) if p not in participants]
     participants += [a for a in attendees if a not in participants]
     participants = _without_a_side_alone(doc, participants)
     phone = t.row.modality == "phone"
@@ -2209,6 +2213,52 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
                       participants, place.entity_id if place else None,
                       place.country_code if place else None, date, anchored, doc.body[s:e],
                       doc.body[t.start:t.end], joins_earlier=attended and "ال" in t.prefix)
+
+
+# who chaired a meeting took part in it ("اجتماعاً ... جمع A وB، برئاسة الرئيس C")
+_CHAIRED_RE = _phrases_re("برئاسة", "وبرئاسة", "تحت رئاسة", "به ریاست", "با ریاست", "chaired by")
+_ASIDE_WORDS = 10  # an apposition ("، دبیر شورای عالی امنیت ملی کشورمان،") is short
+
+
+def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
+    """The people the clauses after a meeting word's own add to its meeting, within the sentence:
+    a list that goes on past an apposition ("میان علی شمخانی، دبیر ...، و مساعد العیبان، مشاور ...")
+    and a clause that opens with "in the presence of" or "chaired by" ("، برئاسة فخامة الرئيس
+    إسماعيل عمر جيله، وبحضور ... آبي أحمد"). Short asides that name no one are passed over; any
+    other clause ends the search."""
+    segment = _segment(doc, clause)
+    own = [m for _, m in doc._mentions_in(clause.start, clause.end) if m.entity_type != "place"]
+    # a list is in progress when the meeting's clause ends with a person's name
+    listing = bool(own) and own[-1].entity_type == "person" and \
+        not doc.view[own[-1].end:clause.end].strip(" " + _CLOSING_PUNCTUATION)
+    out: list[str] = []
+    for later in segment[segment.index(clause) + 1:]:
+        text = doc.view[later.start:later.end]
+        lead = later.end - len(text.lstrip())
+        if any(later.start <= h.start < later.end for h in doc.triggers):
+            break  # another meeting's clause
+        named = [m for _, m in doc._mentions_in(later.start, later.end) if m.entity_type != "place"]
+        if _PRESENCE_RE.match(doc.view, lead) or _CHAIRED_RE.match(doc.view, lead):
+            persons = [p for p in _clause_actors(doc, later, None)[0] if p.startswith("person:")]
+            if not persons:
+                break
+            out += persons
+            listing = named[-1].entity_type == "person" and \
+                not doc.view[named[-1].end:later.end].strip(" " + _CLOSING_PUNCTUATION)
+            continue
+        persons = [m for m in named if m.entity_type == "person"]
+        if not persons and len(text.split()) <= _ASIDE_WORDS:
+            continue  # an apposition or an aside
+        words = text.split()
+        first = doc._mention_at(lead + 2) if words and words[0] == "و" else doc._mention_at(lead + 1) \
+            if words and words[0].startswith("و") else None
+        if listing and first is not None and first[1].entity_type == "person" and \
+                not doc.view[persons[-1].end:later.end].strip(" " + _CLOSING_PUNCTUATION) and \
+                len(text.split()) <= sum(len(m.surface.split()) for m in persons) + 2:
+            out += [m.entity_id for m in persons]  # "، و مساعد بن محمد العیبان،": the list goes on
+            continue
+        break
+    return list(dict.fromkeys(out))
 
 
 def _first_with(doc: _Document, clause: _Clause) -> int | None:
