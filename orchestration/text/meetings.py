@@ -2459,6 +2459,25 @@ _INCLUDING_RE = re.compile(r" *(از جمله|از جملة|بما فی ذلک|�
 _TOGETHER_RE = re.compile(r"(?<!\w)(با هم|باهم|مشترک|مشترکی|سه جانبه|چند جانبه|معا|سويا|مشترک|مشترکه|ثلاثی|الثلاثی|الثلاثیه|ثلاثیه)(?!\w)")
 
 
+# a meeting of three or more sides told as one ("قمة ثلاثية", "اجتماع رباعي", "نشست چهارجانبه")
+_COLLECTIVE_RE = _phrases_re(
+    "ثلاثي", "ثلاثية", "الثلاثي", "الثلاثية", "رباعي", "رباعية", "الرباعي", "الرباعية", "خماسي", "خماسية",
+    "الخماسي", "الخماسية", "سداسي", "سداسية", "السداسي", "السداسية", "متعدد الأطراف", "متعددة الأطراف",
+    "سه جانبه", "سه‌جانبه", "چهارجانبه", "چهار جانبه", "پنج‌جانبه", "پنج جانبه", "شش‌جانبه", "چندجانبه",
+    "trilateral", "quadrilateral", "multilateral")
+# "وعقد في قصر بعبدا اجتماعاً مع الرئيس عون ورئيس مجلس النواب بري ورئيس الحكومة دياب": a verb of
+# holding and one meeting (not "لقاءين", "اجتماعات") is one meeting with them all
+_HOLD_VERBS = _folded_set("عقد", "وعقد", "فعقد", "عقدت", "وعقدت", "فعقدت", "عقدا", "وعقدا")
+_ONE_MEETING_WORDS = _folded_set("اجتماع", "لقاء", "قمة")
+
+
+def _one_meeting_held(doc: _Document, clause: _Clause, t: _Hit) -> bool:
+    """An Arabic clause that holds one meeting: a verb of holding before a singular meeting noun."""
+    if doc.language != "ar" or t.row_phrase not in _ONE_MEETING_WORDS or t.tail not in ("", "ا", "اً", "ً"):
+        return False
+    return any(w in _HOLD_VERBS for w in doc.view[clause.start:t.start].split())
+
+
 def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidate]:
     """One candidate per pair where the clause says the meetings were separate."""
     clause = doc.clause_of(t.start)
@@ -2477,7 +2496,8 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
         # "با عادل عبدالمهدی نخست‌وزیر و برهم صالح رئیس‌جمهور عراق دیدار کرد": a visitor meeting
         # officials of one other country meets each of them, unless the text says together
         listed = _with_list(doc, c)
-        if listed is None or _TOGETHER_RE.search(doc.view, *doc.sentences[clause.sentence]):
+        if listed is None or _TOGETHER_RE.search(doc.view, *doc.sentences[clause.sentence]) or \
+                _COLLECTIVE_RE.search(doc.view, *doc.sentences[clause.sentence]) or _one_meeting_held(doc, clause, t):
             return [c]
         side, others = listed
         countries = {doc.country_of.get(p) for p in others}
