@@ -2314,10 +2314,13 @@ def _the_few_named_before(doc: _Document, clause: _Clause) -> tuple[list[str], l
            and not (subject is not None and r.appositive == subject.entity_id) for r in doc.roles):
         return [], []  # "وزير المال التركي ... نظيره الألماني ...، وتوافق الوزيران": the two the sentence tells of
     persons: list[str] = []
+    # who the clause itself names is not one of them: the host, or who attended ("استقبل ... الخصاونة
+    # الوزراء الثلاثة بحضور زواتي")
+    here = {m.entity_id for _, m in doc._mentions_in(clause.start, clause.end)}
     for index in range(clause.sentence, max(clause.sentence - 4, -1), -1):
         s, e = doc.sentences[index]
         named = [p for pos, p in reversed(doc.antecedents) if s <= pos < min(e, clause.start)]
-        persons += [p for p in dict.fromkeys(named) if p not in persons]
+        persons += [p for p in dict.fromkeys(named) if p not in persons and p not in here]
         if len(persons) >= n:
             if len(persons) > n:
                 return [], []
