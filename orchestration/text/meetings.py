@@ -2220,6 +2220,21 @@ _CHAIRED_RE = _phrases_re("برئاسة", "وبرئاسة", "تحت رئاسة",
 _ASIDE_WORDS = 10  # an apposition ("، دبیر شورای عالی امنیت ملی کشورمان،") is short
 
 
+def _ends_with_a_name(doc: _Document, start: int, end: int) -> Mention | None:
+    """The person a stretch of text ends with, bare or with a short apposition that opens with a
+    title ("میان ظریف، وزیر امور خارجه ایران"); None if it ends otherwise."""
+    persons = [m for _, m in doc._mentions_in(start, end) if m.entity_type == "person"]
+    if not persons:
+        return None
+    last = persons[-1]
+    tail = doc.view[last.end:end].strip(" " + _CLOSING_PUNCTUATION)
+    if not tail:
+        return last
+    tail_start = end - len(doc.view[last.end:end].lstrip(" " + _CLOSING_PUNCTUATION))
+    titled = any(tail_start <= r.hit.start <= tail_start + 2 for r in doc.roles)
+    return last if titled and len(tail.split()) <= _ASIDE_WORDS else None
+
+
 def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
     """The people the clauses after a meeting word's own add to its meeting, within the sentence:
     a list that goes on past an apposition ("میان علی شمخانی، دبیر ...، و مساعد العیبان، مشاور ...")
@@ -2227,34 +2242,29 @@ def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
     إسماعيل عمر جيله، وبحضور ... آبي أحمد"). Short asides that name no one are passed over; any
     other clause ends the search."""
     segment = _segment(doc, clause)
-    own = [m for _, m in doc._mentions_in(clause.start, clause.end) if m.entity_type != "place"]
     # a list is in progress when the meeting's clause ends with a person's name
-    listing = bool(own) and own[-1].entity_type == "person" and \
-        not doc.view[own[-1].end:clause.end].strip(" " + _CLOSING_PUNCTUATION)
+    listing = _ends_with_a_name(doc, clause.start, clause.end) is not None
     out: list[str] = []
     for later in segment[segment.index(clause) + 1:]:
         text = doc.view[later.start:later.end]
         lead = later.end - len(text.lstrip())
         if any(later.start <= h.start < later.end for h in doc.triggers):
             break  # another meeting's clause
-        named = [m for _, m in doc._mentions_in(later.start, later.end) if m.entity_type != "place"]
+        persons = [m for _, m in doc._mentions_in(later.start, later.end) if m.entity_type == "person"]
         if _PRESENCE_RE.match(doc.view, lead) or _CHAIRED_RE.match(doc.view, lead):
-            persons = [p for p in _clause_actors(doc, later, None)[0] if p.startswith("person:")]
-            if not persons:
+            found = [p for p in _clause_actors(doc, later, None)[0] if p.startswith("person:")]
+            if not found:
                 break
-            out += persons
-            listing = named[-1].entity_type == "person" and \
-                not doc.view[named[-1].end:later.end].strip(" " + _CLOSING_PUNCTUATION)
+            out += found
+            listing = _ends_with_a_name(doc, later.start, later.end) is not None
             continue
-        persons = [m for m in named if m.entity_type == "person"]
         if not persons and len(text.split()) <= _ASIDE_WORDS:
             continue  # an apposition or an aside
         words = text.split()
         first = doc._mention_at(lead + 2) if words and words[0] == "و" else doc._mention_at(lead + 1) \
             if words and words[0].startswith("و") else None
         if listing and first is not None and first[1].entity_type == "person" and \
-                not doc.view[persons[-1].end:later.end].strip(" " + _CLOSING_PUNCTUATION) and \
-                len(text.split()) <= sum(len(m.surface.split()) for m in persons) + 2:
+                first[1].end <= persons[0].end and _ends_with_a_name(doc, later.start, later.end) is not None:
             out += [m.entity_id for m in persons]  # "، و مساعد بن محمد العیبان،": the list goes on
             continue
         break
