@@ -1563,3 +1563,14 @@ def test_a_planned_summit_is_no_meeting(text, language):
 def test_the_three_ministers_are_not_the_host_nor_who_attended():
     found = meetings("اجتمع لافروف وظريف وجاويش أوغلو في موسكو أمس. واستقبل كيري الوزراء الثلاثة بحضور المعلم.", "ar")
     assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, CAVUSOGLU}, {KERRY, LAVROV, ZARIF, CAVUSOGLU, MUALLEM}]
+
+
+def test_a_list_goes_on_with_titles_after_and():
+    m = one("أكد مصدر أن اجتماعا رباعيا جرى أمس في أنقرة بين لافروف، والوزير ظريف، ورئيس الدبلوماسية التركية "
+            "جاويش أوغلو، وقائد الدبلوماسية الأمريكية كيري برعاية روسية.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF, CAVUSOGLU, KERRY}
+
+
+def test_a_clause_after_and_that_opens_with_a_verb_is_not_the_list():
+    m = one("التقى لافروف ظريف في موسكو، وأكد الوزير كيري، أن الحوار مهم.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF}

@@ -2217,6 +2217,11 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
 
 # who chaired a meeting took part in it ("اجتماعاً ... جمع A وB، برئاسة الرئيس C")
 _CHAIRED_RE = _phrases_re("برئاسة", "وبرئاسة", "تحت رئاسة", "به ریاست", "با ریاست", "chaired by")
+# words a title opens with, that follow "and" in a list of people ("، ورئيس حكومة الوفاق ... فايز السراج")
+_TITLE_WORDS = _folded_set(
+    "رئيس", "رئيسة", "الرئيس", "الرئيسة", "وزير", "وزيرة", "قائد", "أمين", "الأمين", "نائب", "ولي", "الملك",
+    "الأمير", "الشيخ", "ممثل", "المبعوث", "مبعوث", "سفير", "السفير", "مستشار", "المستشار", "زعيم", "رئيس",
+    "رئیس", "وزیر", "دبیر", "معاون", "نماینده", "سفیر", "فرمانده", "مشاور", "نخست‌وزیر", "رهبر")
 _ASIDE_WORDS = 10  # an apposition ("، دبیر شورای عالی امنیت ملی کشورمان،") is short
 
 
@@ -2231,6 +2236,8 @@ def _ends_with_a_name(doc: _Document, start: int, end: int) -> Mention | None:
     if not tail:
         return last
     tail_start = end - len(doc.view[last.end:end].lstrip(" " + _CLOSING_PUNCTUATION))
+    if _PRESENCE_RE.match(doc.view, tail_start):
+        return last  # "... خليفة حفتر برعاية اماراتية"
     titled = any(tail_start <= r.hit.start <= tail_start + 2 for r in doc.roles)
     return last if titled and len(tail.split()) <= _ASIDE_WORDS else None
 
@@ -2261,10 +2268,15 @@ def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
         if not persons and len(text.split()) <= _ASIDE_WORDS:
             continue  # an apposition or an aside
         words = text.split()
-        first = doc._mention_at(lead + 2) if words and words[0] == "و" else doc._mention_at(lead + 1) \
-            if words and words[0].startswith("و") else None
-        if listing and first is not None and first[1].entity_type == "person" and \
-                first[1].end <= persons[0].end and _ends_with_a_name(doc, later.start, later.end) is not None:
+        after_and = lead + 2 if words and words[0] == "و" else lead + 1 if words and words[0].startswith("و") else None
+        # "، و مساعد بن محمد العیبان"; "، ورئيس حكومة الوفاق الوطني الليبية فايز السراج": a name or a title
+        # right after "and"
+        first = None if after_and is None else doc._mention_at(after_and)
+        named_first = first is not None and first[1].entity_type == "person" and first[1].end <= persons[0].end
+        next_word = doc.view[after_and:later.end].split(None, 1)[:1] if after_and is not None else []
+        titled_first = bool(persons) and after_and is not None and (any(lead <= r.hit.start <= after_and for r in doc.roles) or (
+            bool(next_word) and (next_word[0] in _TITLE_WORDS or next_word[0] in _HONORIFICS)))
+        if listing and (named_first or titled_first) and _ends_with_a_name(doc, later.start, later.end) is not None:
             out += [m.entity_id for m in persons]  # "، و مساعد بن محمد العیبان،": the list goes on
             continue
         break
