@@ -1561,8 +1561,10 @@ def test_a_planned_summit_is_no_meeting(text, language):
 
 
 def test_the_three_ministers_are_not_the_host_nor_who_attended():
-    found = meetings("اجتمع لافروف وظريف وجاويش أوغلو في موسكو أمس. واستقبل كيري الوزراء الثلاثة بحضور المعلم.", "ar")
-    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, CAVUSOGLU}, {KERRY, LAVROV, ZARIF, CAVUSOGLU, MUALLEM}]
+    found = meetings("اجتمع لافروف وظريف وجاويش أوغلو في موسكو أمس. "
+                     "واستقبل كيري الوزراء الثلاثة بحضور المعلم.", "ar")
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, CAVUSOGLU},
+                                                    {KERRY, LAVROV, ZARIF, CAVUSOGLU, MUALLEM}]
 
 
 def test_a_list_goes_on_with_titles_after_and():

@@ -2220,7 +2220,7 @@ _CHAIRED_RE = _phrases_re("برئاسة", "وبرئاسة", "تحت رئاسة",
 # words a title opens with, that follow "and" in a list of people ("، ورئيس حكومة الوفاق ... فايز السراج")
 _TITLE_WORDS = _folded_set(
     "رئيس", "رئيسة", "الرئيس", "الرئيسة", "وزير", "وزيرة", "قائد", "أمين", "الأمين", "نائب", "ولي", "الملك",
-    "الأمير", "الشيخ", "ممثل", "المبعوث", "مبعوث", "سفير", "السفير", "مستشار", "المستشار", "زعيم", "رئيس",
+    "الأمير", "الشيخ", "ممثل", "المبعوث", "مبعوث", "سفير", "السفير", "مستشار", "المستشار", "زعيم",
     "رئیس", "وزیر", "دبیر", "معاون", "نماینده", "سفیر", "فرمانده", "مشاور", "نخست‌وزیر", "رهبر")
 _ASIDE_WORDS = 10  # an apposition ("، دبیر شورای عالی امنیت ملی کشورمان،") is short
 
@@ -2274,8 +2274,9 @@ def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
         first = None if after_and is None else doc._mention_at(after_and)
         named_first = first is not None and first[1].entity_type == "person" and first[1].end <= persons[0].end
         next_word = doc.view[after_and:later.end].split(None, 1)[:1] if after_and is not None else []
-        titled_first = bool(persons) and after_and is not None and (any(lead <= r.hit.start <= after_and for r in doc.roles) or (
-            bool(next_word) and (next_word[0] in _TITLE_WORDS or next_word[0] in _HONORIFICS)))
+        titled_first = bool(persons) and after_and is not None and (
+            any(lead <= r.hit.start <= after_and for r in doc.roles)
+            or (bool(next_word) and (next_word[0] in _TITLE_WORDS or next_word[0] in _HONORIFICS)))
         if listing and (named_first or titled_first) and _ends_with_a_name(doc, later.start, later.end) is not None:
             out += [m.entity_id for m in persons]  # "، و مساعد بن محمد العیبان،": the list goes on
             continue
