@@ -1494,3 +1494,85 @@ def test_a_meeting_after_or_before_which_something_happened_does_not_take_the_le
     for later in ("ووصل ظريف إلى الكرملين بعد لقائه لافروف.", "وقال ظريف قبل ساعات من اجتماع مع لافروف إن الحل قريب.",
                   "ويرتقب أن يلتقي ظريف لافروف."):
         assert all(m.event_date is None for m in meetings(_LEAD + later, "ar", published=D(2021, 11, 9))), later
+
+
+# --- meetings of three or more told as one -----------------------------------------------------
+ASSAD, KHAMIS = "person:bashar_al_assad", "person:imad_khamis"
+DAMASCUS = "place:gn170654"
+_SYRIANS = Lexicon(_entries() + [
+    LexiconEntry(ASSAD, "person", alias, language, "full_name", False, "SY")
+    for language, alias in (("ar", "بشار الأسد"), ("fa", "بشار اسد"))] + [
+    LexiconEntry(KHAMIS, "person", alias, language, "full_name", False, "SY")
+    for language, alias in (("ar", "عماد خميس"), ("fa", "عماد خمیس"))] + [
+    LexiconEntry(DAMASCUS, "place", alias, language, "name", False, "SY")
+    for language, alias in (("ar", "دمشق"), ("fa", "دمشق"))])
+
+
+def with_syrians(text: str, language: str) -> list[Meeting]:
+    return extract_meetings(text, language, split_sentences(text), _SYRIANS.find(text, language), None, None,
+                            RULES, OFFICES, DATES)
+
+
+def test_a_list_goes_on_past_its_appositions_and_who_attended_joins():
+    m = one("ایران و روسیه پس از چند روز مذاکره در مسکو میان ظریف، وزیر امور خارجه ایران، و لاوروف، "
+            "وزیر امور خارجه روسیه، با حضور کری، وزیر خارجه آمریکا، بر ازسرگیری همکاری توافق کردند.", "fa")
+    assert (m.modality, set(m.participants), m.location_entity_id) == ("in_person", {ZARIF, LAVROV, KERRY}, MOSCOW)
+
+
+def test_who_chaired_and_who_attended_in_clauses_of_their_own_join_the_meeting():
+    m = one("استضافت تركيا اليوم في أنقرة اجتماعاً جمع لافروف وظريف، برئاسة جاويش أوغلو، وبحضور كيري.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF, CAVUSOGLU, KERRY}
+
+
+def test_a_later_clause_that_only_mentions_someone_present_does_not_join():
+    m = one("التقى لافروف ظريف في موسكو، ثم ألقى كلمة بحضور كيري.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF}
+    m = one("والتقى لافروف ظريف في موسكو، وبحث الجانبان الوضع في سوريا.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_one_meeting_held_with_officials_of_one_country_is_one_meeting():
+    (m,) = with_syrians("وعقد لافروف في دمشق اجتماعاً مع الرئيس بشار الأسد ووزير الخارجية المعلم.", "ar")
+    assert set(m.participants) == {LAVROV, ASSAD, MUALLEM}
+
+
+def test_meeting_officials_of_one_country_is_still_a_meeting_with_each():
+    found = with_syrians("والتقى لافروف في دمشق مع الرئيس بشار الأسد ووزير الخارجية المعلم.", "ar")
+    assert sorted(set(m.participants) for m in found) == sorted([{LAVROV, ASSAD}, {LAVROV, MUALLEM}])
+    found = with_syrians("لاوروف در دمشق با بشار اسد و المعلم دیدار کرد.", "fa")
+    assert sorted(set(m.participants) for m in found) == sorted([{LAVROV, ASSAD}, {LAVROV, MUALLEM}])
+
+
+@pytest.mark.parametrize("text, language", [
+    ("والتقى لافروف في دمشق مع بشار الأسد وعماد خميس والمعلم في اجتماع رباعي.", "ar"),
+    ("لاوروف در دمشق با بشار اسد، عماد خمیس و المعلم در نشستی چهارجانبه دیدار کرد.", "fa"),
+])
+def test_a_sentence_that_says_the_meeting_was_four_sided_keeps_it_one(text, language):
+    (m,) = with_syrians(text, language)
+    assert set(m.participants) == {LAVROV, ASSAD, KHAMIS, MUALLEM}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("ومن المقرر أن يعقد لافروف اجتماعاً مع الرئيس بشار الأسد ووزير الخارجية المعلم الأسبوع المقبل.", "ar"),
+    ("قرار است نشست سه‌جانبه لاوروف، ظریف و چاووش اوغلو هفته آینده در مسکو برگزار شود.", "fa"),
+])
+def test_a_planned_summit_is_no_meeting(text, language):
+    assert with_syrians(text, language) == []
+
+
+def test_the_three_ministers_are_not_the_host_nor_who_attended():
+    found = meetings("اجتمع لافروف وظريف وجاويش أوغلو في موسكو أمس. "
+                     "واستقبل كيري الوزراء الثلاثة بحضور المعلم.", "ar")
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, CAVUSOGLU},
+                                                    {KERRY, LAVROV, ZARIF, CAVUSOGLU, MUALLEM}]
+
+
+def test_a_list_goes_on_with_titles_after_and():
+    m = one("أكد مصدر أن اجتماعا رباعيا جرى أمس في أنقرة بين لافروف، والوزير ظريف، ورئيس الدبلوماسية التركية "
+            "جاويش أوغلو، وقائد الدبلوماسية الأمريكية كيري برعاية روسية.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF, CAVUSOGLU, KERRY}
+
+
+def test_a_clause_after_and_that_opens_with_a_verb_is_not_the_list():
+    m = one("التقى لافروف ظريف في موسكو، وأكد الوزير كيري، أن الحوار مهم.", "ar")
+    assert set(m.participants) == {LAVROV, ZARIF}

@@ -2181,6 +2181,10 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             if subjects:
                 participants = [p for p in subjects[:1] if p not in participants] + participants
                 break
+    if not topic and t.row.modality != "phone":
+        # "... مذاکره در پکن میان علی شمخانی، دبیر ...، و مساعد العیبان، مشاور ...، با حضور وانگ یی، ...":
+        # the list goes on past its appositions, and who chaired or attended joins the meeting
+        participants += [p for p in _joined_after(doc, clause) if p not in participants]
     participants += [a for a in attendees if a not in participants]
     participants = _without_a_side_alone(doc, participants)
     phone = t.row.modality == "phone"
@@ -2209,6 +2213,75 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
                       participants, place.entity_id if place else None,
                       place.country_code if place else None, date, anchored, doc.body[s:e],
                       doc.body[t.start:t.end], joins_earlier=attended and "ال" in t.prefix)
+
+
+# who chaired a meeting took part in it ("اجتماعاً ... جمع A وB، برئاسة الرئيس C")
+_CHAIRED_RE = _phrases_re("برئاسة", "وبرئاسة", "تحت رئاسة", "به ریاست", "با ریاست", "chaired by")
+# words a title opens with, that follow "and" in a list of people ("، ورئيس حكومة الوفاق ... فايز السراج")
+_TITLE_WORDS = _folded_set(
+    "رئيس", "رئيسة", "الرئيس", "الرئيسة", "وزير", "وزيرة", "قائد", "أمين", "الأمين", "نائب", "ولي", "الملك",
+    "الأمير", "الشيخ", "ممثل", "المبعوث", "مبعوث", "سفير", "السفير", "مستشار", "المستشار", "زعيم",
+    "رئیس", "وزیر", "دبیر", "معاون", "نماینده", "سفیر", "فرمانده", "مشاور", "نخست‌وزیر", "رهبر")
+_ASIDE_WORDS = 10  # an apposition ("، دبیر شورای عالی امنیت ملی کشورمان،") is short
+
+
+def _ends_with_a_name(doc: _Document, start: int, end: int) -> Mention | None:
+    """The person a stretch of text ends with, bare or with a short apposition that opens with a
+    title ("میان ظریف، وزیر امور خارجه ایران"); None if it ends otherwise."""
+    persons = [m for _, m in doc._mentions_in(start, end) if m.entity_type == "person"]
+    if not persons:
+        return None
+    last = persons[-1]
+    tail = doc.view[last.end:end].strip(" " + _CLOSING_PUNCTUATION)
+    if not tail:
+        return last
+    tail_start = end - len(doc.view[last.end:end].lstrip(" " + _CLOSING_PUNCTUATION))
+    if _PRESENCE_RE.match(doc.view, tail_start):
+        return last  # "... خليفة حفتر برعاية اماراتية"
+    titled = any(tail_start <= r.hit.start <= tail_start + 2 for r in doc.roles)
+    return last if titled and len(tail.split()) <= _ASIDE_WORDS else None
+
+
+def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
+    """The people the clauses after a meeting word's own add to its meeting, within the sentence:
+    a list that goes on past an apposition ("میان علی شمخانی، دبیر ...، و مساعد العیبان، مشاور ...")
+    and a clause that opens with "in the presence of" or "chaired by" ("، برئاسة فخامة الرئيس
+    إسماعيل عمر جيله، وبحضور ... آبي أحمد"). Short asides that name no one are passed over; any
+    other clause ends the search."""
+    segment = _segment(doc, clause)
+    # a list is in progress when the meeting's clause ends with a person's name
+    listing = _ends_with_a_name(doc, clause.start, clause.end) is not None
+    out: list[str] = []
+    for later in segment[segment.index(clause) + 1:]:
+        text = doc.view[later.start:later.end]
+        lead = later.end - len(text.lstrip())
+        if any(later.start <= h.start < later.end for h in doc.triggers):
+            break  # another meeting's clause
+        persons = [m for _, m in doc._mentions_in(later.start, later.end) if m.entity_type == "person"]
+        if _PRESENCE_RE.match(doc.view, lead) or _CHAIRED_RE.match(doc.view, lead):
+            found = [p for p in _clause_actors(doc, later, None)[0] if p.startswith("person:")]
+            if not found:
+                break
+            out += found
+            listing = _ends_with_a_name(doc, later.start, later.end) is not None
+            continue
+        if not persons and len(text.split()) <= _ASIDE_WORDS:
+            continue  # an apposition or an aside
+        words = text.split()
+        after_and = lead + 2 if words and words[0] == "و" else lead + 1 if words and words[0].startswith("و") else None
+        # "، و مساعد بن محمد العیبان"; "، ورئيس حكومة الوفاق الوطني الليبية فايز السراج": a name or a title
+        # right after "and"
+        first = None if after_and is None else doc._mention_at(after_and)
+        named_first = first is not None and first[1].entity_type == "person" and first[1].end <= persons[0].end
+        next_word = doc.view[after_and:later.end].split(None, 1)[:1] if after_and is not None else []
+        titled_first = bool(persons) and after_and is not None and (
+            any(lead <= r.hit.start <= after_and for r in doc.roles)
+            or (bool(next_word) and (next_word[0] in _TITLE_WORDS or next_word[0] in _HONORIFICS)))
+        if listing and (named_first or titled_first) and _ends_with_a_name(doc, later.start, later.end) is not None:
+            out += [m.entity_id for m in persons]  # "، و مساعد بن محمد العیبان،": the list goes on
+            continue
+        break
+    return list(dict.fromkeys(out))
 
 
 def _first_with(doc: _Document, clause: _Clause) -> int | None:
@@ -2264,10 +2337,13 @@ def _the_few_named_before(doc: _Document, clause: _Clause) -> tuple[list[str], l
            and not (subject is not None and r.appositive == subject.entity_id) for r in doc.roles):
         return [], []  # "وزير المال التركي ... نظيره الألماني ...، وتوافق الوزيران": the two the sentence tells of
     persons: list[str] = []
+    # who the clause itself names is not one of them: the host, or who attended ("استقبل ... الخصاونة
+    # الوزراء الثلاثة بحضور زواتي")
+    here = {m.entity_id for _, m in doc._mentions_in(clause.start, clause.end)}
     for index in range(clause.sentence, max(clause.sentence - 4, -1), -1):
         s, e = doc.sentences[index]
         named = [p for pos, p in reversed(doc.antecedents) if s <= pos < min(e, clause.start)]
-        persons += [p for p in dict.fromkeys(named) if p not in persons]
+        persons += [p for p in dict.fromkeys(named) if p not in persons and p not in here]
         if len(persons) >= n:
             if len(persons) > n:
                 return [], []
@@ -2409,6 +2485,25 @@ _INCLUDING_RE = re.compile(r" *(از جمله|از جملة|بما فی ذلک|�
 _TOGETHER_RE = re.compile(r"(?<!\w)(با هم|باهم|مشترک|مشترکی|سه جانبه|چند جانبه|معا|سويا|مشترک|مشترکه|ثلاثی|الثلاثی|الثلاثیه|ثلاثیه)(?!\w)")
 
 
+# a meeting of three or more sides told as one ("قمة ثلاثية", "اجتماع رباعي", "نشست چهارجانبه")
+_COLLECTIVE_RE = _phrases_re(
+    "ثلاثي", "ثلاثية", "الثلاثي", "الثلاثية", "رباعي", "رباعية", "الرباعي", "الرباعية", "خماسي", "خماسية",
+    "الخماسي", "الخماسية", "سداسي", "سداسية", "السداسي", "السداسية", "متعدد الأطراف", "متعددة الأطراف",
+    "سه جانبه", "سه‌جانبه", "چهارجانبه", "چهار جانبه", "پنج‌جانبه", "پنج جانبه", "شش‌جانبه", "چندجانبه",
+    "trilateral", "quadrilateral", "multilateral")
+# "وعقد في قصر بعبدا اجتماعاً مع الرئيس عون ورئيس مجلس النواب بري ورئيس الحكومة دياب": a verb of
+# holding and one meeting (not "لقاءين", "اجتماعات") is one meeting with them all
+_HOLD_VERBS = _folded_set("عقد", "وعقد", "فعقد", "عقدت", "وعقدت", "فعقدت", "عقدا", "وعقدا")
+_ONE_MEETING_WORDS = _folded_set("اجتماع", "لقاء", "قمة")
+
+
+def _one_meeting_held(doc: _Document, clause: _Clause, t: _Hit) -> bool:
+    """An Arabic clause that holds one meeting: a verb of holding before a singular meeting noun."""
+    if doc.language != "ar" or t.row_phrase not in _ONE_MEETING_WORDS or t.tail not in ("", "ا", "اً", "ً"):
+        return False
+    return any(w in _HOLD_VERBS for w in doc.view[clause.start:t.start].split())
+
+
 def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidate]:
     """One candidate per pair where the clause says the meetings were separate."""
     clause = doc.clause_of(t.start)
@@ -2427,7 +2522,8 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
         # "با عادل عبدالمهدی نخست‌وزیر و برهم صالح رئیس‌جمهور عراق دیدار کرد": a visitor meeting
         # officials of one other country meets each of them, unless the text says together
         listed = _with_list(doc, c)
-        if listed is None or _TOGETHER_RE.search(doc.view, *doc.sentences[clause.sentence]):
+        if listed is None or _TOGETHER_RE.search(doc.view, *doc.sentences[clause.sentence]) or \
+                _COLLECTIVE_RE.search(doc.view, *doc.sentences[clause.sentence]) or _one_meeting_held(doc, clause, t):
             return [c]
         side, others = listed
         countries = {doc.country_of.get(p) for p in others}
