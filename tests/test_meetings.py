@@ -1630,3 +1630,26 @@ def test_two_of_one_country_with_anothers_unnamed_officials_are_one_side(text, l
     found = extract_meetings(text, language, split_sentences(text), lexicon.find(text, language), D(2016, 5, 2),
                              None, RULES, OFFICES, DATES)
     assert [set(m.participants) for m in found] == [{ZARIF, salehi, CAVUSOGLU}]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("ظریف در دیدار با لاوروف، حمله به سوریه را خطا دانست و در دیدار با کری نیز بر گفت‌وگو تأکید کرد.", "fa"),
+])
+def test_a_second_meeting_with_of_the_sentence_is_its_subjects_too(text, language):
+    found = meetings(text, language)
+    assert sorted(sorted(m.participants) for m in found) == [sorted([ZARIF, KERRY]), sorted([ZARIF, LAVROV])]
+
+
+def test_talks_then_a_press_conference_after_that_are_still_the_talks():
+    # "پس از آن": after that, not after the other meeting word
+    found = meetings("ظریف در مسکو با لاوروف مذاکرات برگزار کرد و دو طرف پس از آن در یک نشست خبری مشترک حاضر شدند.",
+                     "fa")
+    assert [set(m.participants) for m in found] == [{ZARIF, LAVROV}]
+
+
+def test_his_highness_is_the_one_last_called_so_bare():
+    # "سمو" bare names Zarif; "صاحب السمو" is said of every highness (Kerry too)
+    found = meetings("وصل سمو الأمير ظريف إلى موسكو. وكان ظريف قد التقى أمس صاحب السمو كيري. "
+                     "ثم توجه سموه إلى أنقرة حيث عقد مع لافروف اجتماعا مساء اليوم.", "ar", published=D(2016, 5, 6))
+    assert {ZARIF, LAVROV} in [set(m.participants) for m in found]
+    assert {KERRY, LAVROV} not in [set(m.participants) for m in found]

@@ -1291,7 +1291,7 @@ def _in_a_venue(doc: _Document, m: Mention) -> bool:
     return False
 
 
-def _honorific_named_at(doc: _Document, clause: _Clause, trigger: _Hit) -> int | None:
+def _honorific_named_at(doc: _Document, clause: _Clause, trigger: _Hit, first_titled: bool = False) -> int | None:
     """"كما تلقى سموه اتصالا": "his Highness" is the one last called "سمو" ("وكان سمو الأمير قد
     وصل ... حيث استقبله الملك سلمان"), not whoever was named last. Where that naming starts (None
     for a plain pronoun, or an honorific not used before)."""
@@ -1301,8 +1301,12 @@ def _honorific_named_at(doc: _Document, clause: _Clause, trigger: _Hit) -> int |
     stem = next((_HONORIFIC_PRONOUNS[w] for w in words if w in _HONORIFIC_PRONOUNS), None)
     if stem is None:
         return None
-    found = [m.start() for m in re.finditer(r"(?<!\w)(?:و|ل|ب)?(?:ال)?" + re.escape(stem) + r"(?!\w)",
+    found = [m.start() for m in re.finditer(r"(?<!\w)(?:و|ل|ب)?" + re.escape(stem) + r"(?!\w)",
                                             doc.view[:clause.start])]
+    if not found and first_titled:
+        # none called so bare: the first one given the title ("صاحب السمو الشيخ محمد بن زايد")
+        found = [m.start() for m in re.finditer(r"(?<!\w)ال" + re.escape(stem) + r"(?!\w)",
+                                                doc.view[:clause.start])][:1]
     return found[-1] if found else None
 
 
@@ -1998,8 +2002,21 @@ def _a_meeting_another_comes_after(doc: _Document, trigger: _Hit) -> bool:
         between = (trigger.end, t.start)
         if any(m.entity_type != "place" for _, m in doc._mentions_in(*between)) or any(between[0] <= r.hit.start < between[1] for r in doc.roles):
             return False
-        return bool(_AFTER_OR_BEFORE.search(doc.view, *between))
+        # "بعد [ثلاثة أيام] من قمة", "[سه روز] پس از نشست": the word governs the other meeting (not
+        # "پس از آن", after that, nor a clause joined by "and": "مذاکرات ... برگزار کرد و ... پس از آن در
+        # یک نشست خبری")
+        words = doc.view[between[0]:between[1]].split()
+        if any(w in _AND for w in words):
+            return False
+        found = list(_AFTER_OR_BEFORE.finditer(doc.view, *between))
+        if not found:
+            return False
+        rest = doc.view[found[-1].end():between[1]].split()
+        demonstratives = _DEMONSTRATIVES.get(doc.language, frozenset())
+        return len(rest) <= _DURATION_WORDS and not any(w in demonstratives for w in rest)
     return False
+
+_DURATION_WORDS = 4  # "بعد ثلاثة أيام من"
 
 
 def _marks_a_later_meeting_word(doc: _Document, trigger: _Hit, x) -> bool:
@@ -2184,7 +2201,7 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         else:
             # "وكان سموه قد زار أديس أبابا ...، حيث التقى رئيس الوزراء الإثيوبي": the subject is
             # "his Highness" of the clause before, the one last called "سمو"
-            honored = _honorific_named_at(doc, clause, t)
+            honored = _honorific_named_at(doc, clause, t, first_titled=True)
             subject = next((p for pos, p in doc.antecedents if honored is not None and honored <= pos < clause.start
                             and p.startswith("person:") and p not in participants), None)
             if subject is not None:
@@ -2199,6 +2216,12 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             (p for pos, p in reversed(doc.antecedents) if pos < seg_start and p.startswith("person:")), None)
         if subject is not None and subject not in participants:
             participants = [subject] + participants
+    elif len(participants) == 1 and not topic and (earlier := _the_same_with_phrase_before(doc, clause, t)):
+        # "رهبر انقلاب در دیدار با رئیس‌جمهور ترکیه، ... و در دیدار با رئیس‌جمهور روسیه نیز ...":
+        # a second "in the meeting with" of the sentence is its subject's too
+        subjects, _ = _clause_actors(doc, doc.clause_of(earlier.start), earlier)
+        if subjects and subjects[0] not in participants:
+            participants = subjects[:1] + participants
     elif len(participants) == 1 and not topic and _only_its_partner_named(doc, clause, t):
         # "وكان أردوغان قد هنأ هرتسوغ ...، قبل أن يتلقى ... اتصالا هاتفيا من ... نفتالي بينيت": the
         # subject is elided; it is the first named in the sentence's first clause that names anyone
@@ -2432,6 +2455,23 @@ def _opens_with_its_verb(doc: _Document, clause: _Clause, trigger: _Hit) -> bool
     words = [w for w in doc.view[clause.start:trigger.start].split() if w not in _CLAUSE_OPENERS]
     verb = doc.view[trigger.start:trigger.end]  # with any clitic: "التقى" is matched as "ال" + "تقى"
     return not words and (verb in _PAST_MEETING_VERBS or (verb[:1] in "وف" and verb[1:] in _PAST_MEETING_VERBS))
+
+
+def _the_same_with_phrase_before(doc: _Document, clause: _Clause, trigger: _Hit) -> _Hit | None:
+    """The sentence's earlier meeting word of the same phrase, "with" right after both ("در دیدار با
+    A، ... و در دیدار با B"), with no one named between the clause's start and this one."""
+    if not _with_follows(doc, trigger) or any(
+            m.entity_type == "person" for _, m in doc._mentions_in(clause.start, trigger.start)) or any(
+            clause.start <= r.hit.start < trigger.start for r in doc.roles):
+        return None
+    s, _ = doc.sentences[clause.sentence]
+    return next((h for h in doc.triggers if s <= h.start < clause.start and h.row_phrase == trigger.row_phrase
+                 and _with_follows(doc, h)), None)
+
+
+def _with_follows(doc: _Document, trigger: _Hit) -> bool:
+    after = doc.view[trigger.end:trigger.end + 20].split(None, 1)[:1]
+    return bool(after) and after[0] in _WITH
 
 
 def _only_its_partner_named(doc: _Document, clause: _Clause, trigger: _Hit) -> bool:
