@@ -835,11 +835,13 @@ class _Document:
 
     def _apposition(self, role: _Role) -> str | None:
         """The named person right before or after the role phrase, if the role describes them."""
-        if len(role.countries) > 1 or "و" in role.hit.prefix:
-            return None  # a plural role, or "and the minister ..."
+        if len(role.countries) > 1:
+            return None  # a plural role
         near = []
         before = [m for m in self.mentions if m.end <= role.hit.core and m.entity_type == "person"]
-        if before:
+        # "X and the minister ..." is someone else than X; but "... ورئيس الوزراء العراقي مصطفى
+        # الكاظمي": the name right after the title is its holder
+        if before and "و" not in role.hit.prefix:
             m = before[-1]
             if _APPOSITION_GAP.fullmatch(self.view, m.end, role.hit.start):
                 near.append(m)
@@ -1289,7 +1291,7 @@ def _in_a_venue(doc: _Document, m: Mention) -> bool:
     return False
 
 
-def _honorific_named_at(doc: _Document, clause: _Clause, trigger: _Hit) -> int | None:
+def _honorific_named_at(doc: _Document, clause: _Clause, trigger: _Hit, first_titled: bool = False) -> int | None:
     """"كما تلقى سموه اتصالا": "his Highness" is the one last called "سمو" ("وكان سمو الأمير قد
     وصل ... حيث استقبله الملك سلمان"), not whoever was named last. Where that naming starts (None
     for a plain pronoun, or an honorific not used before)."""
@@ -1301,6 +1303,10 @@ def _honorific_named_at(doc: _Document, clause: _Clause, trigger: _Hit) -> int |
         return None
     found = [m.start() for m in re.finditer(r"(?<!\w)(?:و|ل|ب)?" + re.escape(stem) + r"(?!\w)",
                                             doc.view[:clause.start])]
+    if not found and first_titled:
+        # none called so bare: the first one given the title ("صاحب السمو الشيخ محمد بن زايد")
+        found = [m.start() for m in re.finditer(r"(?<!\w)ال" + re.escape(stem) + r"(?!\w)",
+                                                doc.view[:clause.start])][:1]
     return found[-1] if found else None
 
 
@@ -1662,7 +1668,8 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
         if any(t.row.modality == "phone" for t in triggers):
             triggers = [t for t in triggers if t.row.modality == "phone" or (
                 t.row.trigger_kind != "meeting" and t.row_phrase not in _HOSTING_NOUNS)]
-        triggers = [t for t in triggers if not _excluded(doc, t) and not _host_of_a_meeting_named(doc, t)]
+        triggers = [t for t in triggers if not _excluded(doc, t) and not _host_of_a_meeting_named(doc, t)
+                    and not _a_meeting_another_comes_after(doc, t)]
         if not triggers:
             continue
         sentence_dates = _sentence_dates(doc, s, e)
@@ -1983,6 +1990,35 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
     return False
 
 
+def _a_meeting_another_comes_after(doc: _Document, trigger: _Hit) -> bool:
+    """"وتأتي قمة العقبة بعد ثلاثة أيام من قمة ثلاثية جمعت A وB وC": a meeting word that only
+    dates itself by another meeting, after or before it in its clause with no one named between
+(a place may be: its name),
+    is not told here; the people named belong to the other meeting."""
+    clause = doc.clause_of(trigger.start)
+    for t in doc.triggers:
+        if t.start < trigger.end or t.start >= clause.end or t.row.modality != trigger.row.modality:
+            continue
+        between = (trigger.end, t.start)
+        if any(m.entity_type != "place" for _, m in doc._mentions_in(*between)) or any(between[0] <= r.hit.start < between[1] for r in doc.roles):
+            return False
+        # "بعد [ثلاثة أيام] من قمة", "[سه روز] پس از نشست": the word governs the other meeting (not
+        # "پس از آن", after that, nor a clause joined by "and": "مذاکرات ... برگزار کرد و ... پس از آن در
+        # یک نشست خبری")
+        words = doc.view[between[0]:between[1]].split()
+        if any(w in _AND for w in words):
+            return False
+        found = list(_AFTER_OR_BEFORE.finditer(doc.view, *between))
+        if not found:
+            return False
+        rest = doc.view[found[-1].end():between[1]].split()
+        demonstratives = _DEMONSTRATIVES.get(doc.language, frozenset())
+        return len(rest) <= _DURATION_WORDS and not any(w in demonstratives for w in rest)
+    return False
+
+_DURATION_WORDS = 4  # "بعد ثلاثة أيام من"
+
+
 def _marks_a_later_meeting_word(doc: _Document, trigger: _Hit, x) -> bool:
     """The marker after a call belongs to a meeting word after it, which it follows closely or
     comes right before: "در تماسی تلفنی بر برگزاری دیدار دوجانبه در آینده نزدیک توافق کرده بودند"
@@ -2162,6 +2198,14 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             if subjects:
                 participants = [p for p in subjects if p not in participants] + participants
                 break
+        else:
+            # "وكان سموه قد زار أديس أبابا ...، حيث التقى رئيس الوزراء الإثيوبي": the subject is
+            # "his Highness" of the clause before, the one last called "سمو"
+            honored = _honorific_named_at(doc, clause, t, first_titled=True)
+            subject = next((p for pos, p in doc.antecedents if honored is not None and honored <= pos < clause.start
+                            and p.startswith("person:") and p not in participants), None)
+            if subject is not None:
+                participants = [subject] + participants
     elif len(participants) == 1 and not topic and _then_went_and_met(doc, clause, t):
         # "زار X بعبدا حيث استقبله عون، ثم انتقل إلى عين التينة فالتقى بري": a visitor's next
         # stop; the subject is the sentence's, not the host of the stop before
@@ -2172,6 +2216,12 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             (p for pos, p in reversed(doc.antecedents) if pos < seg_start and p.startswith("person:")), None)
         if subject is not None and subject not in participants:
             participants = [subject] + participants
+    elif len(participants) == 1 and not topic and (earlier := _the_same_with_phrase_before(doc, clause, t)):
+        # "رهبر انقلاب در دیدار با رئیس‌جمهور ترکیه، ... و در دیدار با رئیس‌جمهور روسیه نیز ...":
+        # a second "in the meeting with" of the sentence is its subject's too
+        subjects, _ = _clause_actors(doc, doc.clause_of(earlier.start), earlier)
+        if subjects and subjects[0] not in participants:
+            participants = subjects[:1] + participants
     elif len(participants) == 1 and not topic and _only_its_partner_named(doc, clause, t):
         # "وكان أردوغان قد هنأ هرتسوغ ...، قبل أن يتلقى ... اتصالا هاتفيا من ... نفتالي بينيت": the
         # subject is elided; it is the first named in the sentence's first clause that names anyone
@@ -2187,6 +2237,8 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         participants += [p for p in _joined_after(doc, clause) if p not in participants]
     participants += [a for a in attendees if a not in participants]
     participants = _without_a_side_alone(doc, participants)
+    if not topic and _one_side_with_others_unnamed(doc, clause, participants):
+        return None
     phone = t.row.modality == "phone"
     date_spans = [(d.start, d.end) for d, _ in sentence_dates]
     place = None if phone else _place_for(doc, t, clause, date_spans)
@@ -2195,6 +2247,10 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         # country: "زيارة الصفدي هي الأولى لوزير خارجية أردني" names Safadi twice)
         if not (len(participants) == 1 and place is not None and unresolved
                 and participants[0].startswith("person:")):
+            return None
+        # (a group: one unknown person, "علیرضا عنایتی سفیر جدید کشورمان ... در دیدار با ولید
+        # الخریجی", is the other party of a meeting the lexicon cannot tell)
+        if all(r.singular for r in doc.roles if clause.start <= r.hit.start < clause.end):
             return None
         own = doc.participant_country(participants[0])
         roles = [r for r in doc.roles if clause.start <= r.hit.start < clause.end and r.countries]
@@ -2401,6 +2457,23 @@ def _opens_with_its_verb(doc: _Document, clause: _Clause, trigger: _Hit) -> bool
     return not words and (verb in _PAST_MEETING_VERBS or (verb[:1] in "وف" and verb[1:] in _PAST_MEETING_VERBS))
 
 
+def _the_same_with_phrase_before(doc: _Document, clause: _Clause, trigger: _Hit) -> _Hit | None:
+    """The sentence's earlier meeting word of the same phrase, "with" right after both ("در دیدار با
+    A، ... و در دیدار با B"), with no one named between the clause's start and this one."""
+    if not _with_follows(doc, trigger) or any(
+            m.entity_type == "person" for _, m in doc._mentions_in(clause.start, trigger.start)) or any(
+            clause.start <= r.hit.start < trigger.start for r in doc.roles):
+        return None
+    s, _ = doc.sentences[clause.sentence]
+    return next((h for h in doc.triggers if s <= h.start < clause.start and h.row_phrase == trigger.row_phrase
+                 and _with_follows(doc, h)), None)
+
+
+def _with_follows(doc: _Document, trigger: _Hit) -> bool:
+    after = doc.view[trigger.end:trigger.end + 20].split(None, 1)[:1]
+    return bool(after) and after[0] in _WITH
+
+
 def _only_its_partner_named(doc: _Document, clause: _Clause, trigger: _Hit) -> bool:
     """An Arabic call clause that names no one before its call word and the partner right after
     "from" or "with" ("أن يتلقى ... اتصالا هاتفيا من بينيت"). (Talks "with" a partner alone are
@@ -2421,6 +2494,35 @@ def _without_a_side_alone(doc: _Document, participants: list[str]) -> list[str]:
     if len(countries) == 1 and others and all(doc.participant_country(p) in countries for p in others):
         return others
     return participants
+
+
+_WITH_PHRASE_WORDS = 3  # "با مقام‌های ترکیه": "with", a noun for unnamed people, their country
+
+
+def _one_side_with_others_unnamed(doc: _Document, clause: _Clause, participants: list[str]) -> bool:
+    """"تماس تلفنی رئیسی و امیرعبداللهیان با مقام‌های ترکیه": people of one country named before
+    "with", whose partners are only another country's unnamed officials, are one side together,
+    not a meeting between them."""
+    if len(participants) < 2 or not all(p.startswith("person:") for p in participants):
+        return False
+    countries = {doc.participant_country(p) for p in participants}
+    if len(countries) != 1 or None in countries:
+        return False
+    named = [m for _, m in doc._mentions_in(clause.start, clause.end) if m.entity_id in participants]
+    if not named:
+        return False
+    for w in _WORD_RE.finditer(doc.view, max(m.end for m in named), clause.end):
+        if w.group() not in _WITH:
+            continue
+        window = list(_WORD_RE.finditer(doc.view, w.end(), clause.end))[:_WITH_PHRASE_WORDS]
+        if not window:
+            return False
+        after = doc._mentions_in(w.end(), clause.end)
+        if any(m.entity_type != "country" for _, m in after) or any(w.end() <= r.hit.start < clause.end for r in doc.roles):
+            return False
+        return any(m.start < window[-1].end() and m.entity_type == "country" and m.country_code not in countries
+                   for _, m in after)
+    return False
 
 
 def _persian_with_phrase_before(doc: _Document, clause: _Clause) -> tuple[list[str], bool, _Clause]:
