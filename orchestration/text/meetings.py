@@ -1990,11 +1990,13 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
     return False
 
 
+_DURATION_WORDS = 4  # "بعد ثلاثة أيام من"
+
+
 def _a_meeting_another_comes_after(doc: _Document, trigger: _Hit) -> bool:
     """"وتأتي قمة العقبة بعد ثلاثة أيام من قمة ثلاثية جمعت A وB وC": a meeting word that only
     dates itself by another meeting, after or before it in its clause with no one named between
-(a place may be: its name),
-    is not told here; the people named belong to the other meeting."""
+    (a place may be: its own name), is not told here; the people named belong to the other meeting."""
     clause = doc.clause_of(trigger.start)
     for t in doc.triggers:
         if t.start < trigger.end or t.start >= clause.end or t.row.modality != trigger.row.modality:
@@ -2015,8 +2017,6 @@ def _a_meeting_another_comes_after(doc: _Document, trigger: _Hit) -> bool:
         demonstratives = _DEMONSTRATIVES.get(doc.language, frozenset())
         return len(rest) <= _DURATION_WORDS and not any(w in demonstratives for w in rest)
     return False
-
-_DURATION_WORDS = 4  # "بعد ثلاثة أيام من"
 
 
 def _marks_a_later_meeting_word(doc: _Document, trigger: _Hit, x) -> bool:
