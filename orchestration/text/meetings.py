@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import itertools
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
@@ -2277,7 +2278,7 @@ _CHAIRED_RE = _phrases_re("برئاسة", "وبرئاسة", "تحت رئاسة",
 _TITLE_WORDS = _folded_set(
     "رئيس", "رئيسة", "الرئيس", "الرئيسة", "وزير", "وزيرة", "قائد", "أمين", "الأمين", "نائب", "ولي", "الملك",
     "الأمير", "الشيخ", "ممثل", "المبعوث", "مبعوث", "سفير", "السفير", "مستشار", "المستشار", "زعيم",
-    "رئیس", "وزیر", "دبیر", "معاون", "نماینده", "سفیر", "فرمانده", "مشاور", "نخست‌وزیر", "رهبر")
+    "رئیس", "وزیر", "دبیر", "معاون", "نماینده", "سفیر", "فرمانده", "مشاور", "رهبر")
 _ASIDE_WORDS = 10  # an apposition ("، دبیر شورای عالی امنیت ملی کشورمان،") is short
 
 
@@ -2514,7 +2515,7 @@ def _one_side_with_others_unnamed(doc: _Document, clause: _Clause, participants:
     for w in _WORD_RE.finditer(doc.view, max(m.end for m in named), clause.end):
         if w.group() not in _WITH:
             continue
-        window = list(_WORD_RE.finditer(doc.view, w.end(), clause.end))[:_WITH_PHRASE_WORDS]
+        window = list(itertools.islice(_WORD_RE.finditer(doc.view, w.end(), clause.end), _WITH_PHRASE_WORDS))
         if not window:
             return False
         after = doc._mentions_in(w.end(), clause.end)
@@ -2584,14 +2585,15 @@ _EACH_OF_RE = _phrases_re("كلا من", "كل من", "هر یک از", "هر ک
 # a comma before "including" opens the list of those the phrase before names ("با حضور سران کشورهای
 # عضو، از جمله رئیسی، عمران خان و لوکاشنکو"), not a clause
 _INCLUDING_RE = re.compile(r" *(از جمله|از جملة|بما فی ذلک|بمن فیهم|بما فیهم|من بینهم|ومنهم|منهم|including)(?!\w)")
-_TOGETHER_RE = re.compile(r"(?<!\w)(با هم|باهم|مشترک|مشترکی|سه جانبه|چند جانبه|معا|سويا|مشترک|مشترکه|ثلاثی|الثلاثی|الثلاثیه|ثلاثیه)(?!\w)")
+# together, jointly (the number of sides is in _COLLECTIVE_RE)
+_TOGETHER_RE = re.compile(r"(?<!\w)(با هم|باهم|مشترک|مشترکی|مشترکه|معا|سويا)(?!\w)")
 
 
 # a meeting of three or more sides told as one ("قمة ثلاثية", "اجتماع رباعي", "نشست چهارجانبه")
 _COLLECTIVE_RE = _phrases_re(
     "ثلاثي", "ثلاثية", "الثلاثي", "الثلاثية", "رباعي", "رباعية", "الرباعي", "الرباعية", "خماسي", "خماسية",
     "الخماسي", "الخماسية", "سداسي", "سداسية", "السداسي", "السداسية", "متعدد الأطراف", "متعددة الأطراف",
-    "سه جانبه", "سه‌جانبه", "چهارجانبه", "چهار جانبه", "پنج‌جانبه", "پنج جانبه", "شش‌جانبه", "چندجانبه",
+    "سه‌جانبه", "چهارجانبه", "چهار جانبه", "پنج‌جانبه", "شش‌جانبه", "چندجانبه", "چند جانبه",
     "trilateral", "quadrilateral", "multilateral")
 # "وعقد في قصر بعبدا اجتماعاً مع الرئيس عون ورئيس مجلس النواب بري ورئيس الحكومة دياب": a verb of
 # holding and one meeting (not "لقاءين", "اجتماعات") is one meeting with them all
