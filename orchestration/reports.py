@@ -75,13 +75,19 @@ class _Canvas:
         return buf.getvalue()
 
 
-def meetings_network_png(pairs: list[tuple[str, str]], top: int = 40) -> bytes:
-    """Who met whom: one node per participant, edge width = number of meetings."""
+def meetings_network_png(pairs: list[tuple[str, str, int]], pairings: int | None = None, top: int = 40) -> bytes:
+    """Who met whom: one node per participant, edge width = number of meetings. ``pairs`` are
+    (name, name, meetings), one per pair of people; ``pairings`` counts the meetings of all pairs
+    (the title's figure) when ``pairs`` holds only the most frequent."""
     import networkx as nx
 
-    weights = Counter(tuple(sorted(p)) for p in pairs if p[0] != p[1])
+    weights = Counter()
+    for a, b, n in pairs:
+        if a != b:
+            weights[tuple(sorted((a, b)))] += int(n)
     canvas = _Canvas(810, 630)
-    canvas.text(405, 14, f"Who met whom ({sum(weights.values())} pairings)", size=15, anchor="mt")
+    canvas.text(405, 14, f"Who met whom ({sum(weights.values()) if pairings is None else pairings} pairings)",
+                size=15, anchor="mt")
     graph = nx.Graph()
     for (a, b), n in weights.most_common(top):
         graph.add_edge(a, b, weight=n)
@@ -107,8 +113,9 @@ def meetings_network_png(pairs: list[tuple[str, str]], top: int = 40) -> bytes:
     return canvas.png()
 
 
-def places_map_png(points: list[tuple[str, float, float, int]], labels: int = 15) -> bytes:
-    """Places on a longitude/latitude plane, marker area = mentions."""
+def places_map_png(points: list[tuple[str | None, float, float, int]], labels: int = 15) -> bytes:
+    """Places on a longitude/latitude plane, marker area = mentions; the most mentioned named
+    places are labelled (a place may come without its name when it would not be labelled)."""
     canvas = _Canvas(900, 520)
     left, top, width, height = 60, 40, 820, 430
     west, east, south, north = -180, 180, -60, 80
@@ -129,7 +136,7 @@ def places_map_png(points: list[tuple[str, float, float, int]], labels: int = 15
     canvas.text(12, top + height / 2, "latitude", size=11, anchor="lm")
     for _, lat, lon, count in points:
         canvas.dot(*place(lat, lon), radius=math.sqrt((10 + 8 * count) / math.pi), fill=_PLACE)
-    for name, lat, lon, _ in sorted(points, key=lambda p: -p[3])[:labels]:
+    for name, lat, lon, _ in sorted((p for p in points if p[0]), key=lambda p: -p[3])[:labels]:
         x, y = place(lat, lon)
         canvas.text(x + 4, y - 4, name, size=10, anchor="ld")
     return canvas.png()

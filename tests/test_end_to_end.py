@@ -113,8 +113,8 @@ def test_second_run_changes_nothing(built):
 
 
 def test_marts_carry_counts_previews_and_pictures_and_precede_their_tests(built):
-    """dbt's events reach Dagster as dbt reports them, but a mart's materialization waits for dbt to
-    exit (then its row count, preview and picture are added) and its tests' results wait with it."""
+    """dbt's events reach Dagster as dbt reports them; a mart's materialization carries the row
+    count, preview and picture its post-hook reported, and comes before its tests' results."""
     result, warehouse, *_ = built
     materialized, evaluated = {}, {}
     for i, event in enumerate(result.all_events):
@@ -129,4 +129,31 @@ def test_marts_carry_counts_previews_and_pictures_and_precede_their_tests(built)
     assert "preview" not in materialized["staging/stg_raw__articles"][1].metadata  # views: dbt's own metadata
     for key, (at, _) in materialized.items():
         assert all(at < check_at for check_at in evaluated.get(key, [])), key
+        if key.startswith("marts/"):  # each mart's count is the table's, after its own post-hooks
+            table = key.replace("/", ".")
+            assert materialized[key][1].metadata["dagster/row_count"].value == query(warehouse, f"select count(*) from {table}")[0][0]
     assert len(evaluated["marts/fct_meetings"]) >= 5
+
+
+def test_the_who_met_whom_report_counts_the_pairs_of_participants(built):
+    """The data of the who-met-whom picture, as fct_meetings' post-hook logged it, is the pairs of
+    participants that fct_meeting_participants holds, counted by name."""
+    import json
+
+    from orchestration.assets.dbt import REPORT_PREFIX
+    from orchestration.settings import dbt_target_path
+
+    result, warehouse, *_ = built
+    log = (dbt_target_path(warehouse) / "dbt.log").read_text(encoding="utf-8")
+    line = next(json.loads(line) for line in reversed(log.splitlines())
+                if REPORT_PREFIX in line and "fct_meetings" in line and line.startswith("{"))
+    picture = json.loads(line["info"]["msg"][len(REPORT_PREFIX):])["picture"]
+    pairs = query(warehouse, """
+        select least(x.name_en, y.name_en), greatest(x.name_en, y.name_en), count(*)
+        from marts.fct_meeting_participants a
+        join marts.fct_meeting_participants b on a.meeting_id = b.meeting_id and a.entity_id < b.entity_id
+        join marts.dim_entities x on x.entity_id = a.entity_id
+        join marts.dim_entities y on y.entity_id = b.entity_id
+        where x.name_en <> y.name_en group by all""")
+    assert pairs and picture["pairings"] == sum(n for *_, n in pairs)
+    assert sorted((a, b, int(n)) for a, b, n in picture["pairs"]) == sorted(pairs)

@@ -13,8 +13,7 @@ def _pixel(png: bytes, x: int, y: int) -> tuple:
 
 
 def test_network_and_map_render():
-    png = meetings_network_png([("Sergey Lavrov", "John Kerry"), ("John Kerry", "Sergey Lavrov"),
-                                ("Sergey Lavrov", "Walid Muallem")])
+    png = meetings_network_png([("Sergey Lavrov", "John Kerry", 2), ("Sergey Lavrov", "Walid Muallem", 1)], 3)
     assert png.startswith(PNG) and len(png) > 5000
     assert places_map_png([("Moscow", 55.75, 37.62, 4), ("Lima", -12.04, -77.03, 1)]).startswith(PNG)
     assert meetings_network_png([]).startswith(PNG) and places_map_png([]).startswith(PNG)

@@ -1,5 +1,6 @@
 """The dbt project as Dagster assets: seeds (reference data) and models, each dbt test an asset check."""
 
+import json
 import os
 from functools import cached_property
 from importlib import metadata
@@ -64,39 +65,53 @@ class KhabarDbtCliResource(DbtCliResource):
 translator = KhabarTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
 
-MEETINGS_MART = AssetKey(["marts", "fct_meetings"])
-LOCATIONS_MART = AssetKey(["marts", "fct_locations"])
+# A mart's post-hook logs its row count, first rows and picture data (macros/mart_report.sql)
+REPORT_PREFIX = "khabar mart report "
 
 
-def _extra_metadata(con, key: AssetKey, cache: Path) -> dict:
-    """Row count and preview of a mart; pictures for meetings and locations."""
-    table = ".".join(key.path)
-    meta = {"dagster/row_count": con.execute(f"select count(*) from {table}").fetchall()[0][0],
-            "preview": MetadataValue.md(_preview(con, table))}
-    if key == MEETINGS_MART:
-        pairs = con.execute("""
-            select ea.name_en, eb.name_en
-            from marts.fct_meeting_participants a
-            join marts.fct_meeting_participants b on a.meeting_id = b.meeting_id and a.entity_id < b.entity_id
-            join marts.dim_entities ea on ea.entity_id = a.entity_id
-            join marts.dim_entities eb on eb.entity_id = b.entity_id
-            order by all""").fetchall()
-        png = drawn_once(cache, "who_met_whom", meetings_network_png, pairs)
+def mart_report(dbt_event) -> tuple[str, dict] | None:
+    """(the mart's dbt unique id, its report) if this dbt event is a mart's report line."""
+    info = dbt_event.raw_event.get("info", {})
+    message = info.get("msg") or ""
+    if info.get("name") != "JinjaLogInfo" or not message.startswith(REPORT_PREFIX):
+        return None
+    unique_id = dbt_event.raw_event.get("data", {}).get("node_info", {}).get("unique_id")
+    return (unique_id, json.loads(message[len(REPORT_PREFIX):])) if unique_id else None
+
+
+def report_metadata(report: dict, cache: Path) -> dict:
+    """Row count and preview of a mart; its picture (who met whom, or the places on a map)."""
+    meta = {"dagster/row_count": report["row_count"], "preview": MetadataValue.md(_preview(report["preview"] or []))}
+    picture = report.get("picture")
+    if picture is not None and "pairs" in picture:
+        png = drawn_once(cache, "who_met_whom", _draw_who_met_whom, picture)
         meta["who_met_whom"] = MetadataValue.md(markdown_image(png, "who met whom"))
-    if key == LOCATIONS_MART:
-        points = con.execute("""
-            select name_en, latitude, longitude, sum(mention_count)::int from marts.fct_locations
-            where latitude is not null group by all order by all""").fetchall()
-        meta["map"] = MetadataValue.md(markdown_image(drawn_once(cache, "places", places_map_png, points), "places"))
+    elif picture is not None and "latitudes" in picture:
+        png = drawn_once(cache, "places", _draw_places, picture)
+        meta["map"] = MetadataValue.md(markdown_image(png, "places"))
     return meta
 
 
-def _preview(con, table: str, rows: int = 5) -> str:
-    result = con.execute(f"select * from {table} limit {rows}")
-    columns = [d[0] for d in result.description]
+def _draw_who_met_whom(picture: dict) -> bytes:
+    return meetings_network_png([(a, b, int(n)) for a, b, n in picture["pairs"]], picture["pairings"])
+
+
+def _draw_places(picture: dict) -> bytes:
+    labels = picture["labels"] or []
+    points = zip(picture["latitudes"], picture["longitudes"], picture["mentions"])
+    return places_map_png([(labels[i] if i < len(labels) else None, lat, lon, n)
+                           for i, (lat, lon, n) in enumerate(points)])
+
+
+def _preview(rows: list[dict]) -> str:
+    """The first rows as a markdown table (each value cut to 60 characters by the report)."""
+    if not rows:
+        return "(no rows)"
+    columns = list(rows[0])
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    for row in result.fetchall():
-        lines.append("| " + " | ".join(str(v)[:60].replace("|", "/").replace("\n", " ") for v in row) + " |")
+    for row in rows:
+        lines.append("| " + " | ".join("" if row[c] is None else str(row[c]).replace("|", "/").replace("\n", " ")
+                                       for c in columns) + " |")
     return "\n".join(lines)
 
 
@@ -120,33 +135,25 @@ def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: D
     # dbt runs in a subprocess that inherits the environment: give it the same absolute
     # database path that the Python assets write to.
     os.environ["KHABAR_WAREHOUSE"] = str(warehouse.resolved_path())
-    # Events go to Dagster as dbt reports them (Dagster records each while dbt goes on), except a
-    # mart's materialization and its tests' results: only once dbt has exited may this process
-    # open the database (one writer per file) to add the mart's row count, preview and pictures.
-    held: list = []
-    held_marts: set[AssetKey] = set()
-    try:
-        for event in dbt.cli(_dbt_build_args(config.full_refresh), context=context,
-                             target_path=settings.dbt_target_path(warehouse.resolved_path())).stream():
-            if isinstance(event, Output):
-                key = context.asset_key_for_output(event.output_name)
-                if key.path[0] == "marts":
-                    held_marts.add(key)
-            else:
-                key = getattr(event, "asset_key", None)
-            if key in held_marts:
-                held.append((key, event))
-            else:
-                yield event
-    except Exception:
-        yield from (event for _, event in held)  # what dbt did build is recorded, without the additions
-        raise
-    if held_marts:
-        with warehouse.connect(read_only=True) as con:
-            extra = {key: _extra_metadata(con, key, settings.cache_dir(warehouse.resolved_path()))
-                     for key in held_marts}
-    for key, event in held:
-        yield event.with_metadata({**event.metadata, **extra[key]}) if isinstance(event, Output) else event
+    cache = settings.cache_dir(warehouse.resolved_path())
+    invocation = dbt.cli(_dbt_build_args(config.full_refresh), context=context,
+                         target_path=settings.dbt_target_path(warehouse.resolved_path()))
+    # Every event goes to Dagster as dbt reports it (Dagster records it while dbt goes on). A mart's
+    # report, logged by its post-hook just before dbt reports the mart built, is added to the
+    # mart's materialization: this process may not open the database while dbt has it.
+    reports: dict[str, dict] = {}
+    for dbt_event in invocation.stream_raw_events():
+        report = mart_report(dbt_event)
+        if report is not None:
+            reports[report[0]] = report[1]
+            continue
+        unique_id = dbt_event.raw_event.get("data", {}).get("node_info", {}).get("unique_id")
+        for event in dbt_event.to_default_asset_events(
+                manifest=invocation.manifest, dagster_dbt_translator=invocation.dagster_dbt_translator,
+                context=context, target_path=invocation.target_path, project=invocation.project):
+            if isinstance(event, Output) and unique_id in reports:
+                event = event.with_metadata({**event.metadata, **report_metadata(reports.pop(unique_id), cache)})
+            yield event
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, select="resource_type:seed", name="reference_data",

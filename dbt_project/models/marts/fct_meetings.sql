@@ -1,3 +1,4 @@
+-- depends_on: {{ ref('stg_raw__meeting_participants') }}, {{ ref('dim_entities') }} (its picture's names: macros/mart_report.sql)
 with meetings as (
     select * from {{ ref('stg_raw__meetings') }}
 ),
