@@ -136,6 +136,8 @@ CONTEXT_LEX = Lexicon([
     entry("person:robert_malley", "مالي", "surname", ambiguous=True, country="US"),
     entry("place:gn111453", "زنجان", ambiguous=True, country="IR", population=357_471),
     entry("person:abdrabbuh_mansur_hadi", "هادي", "surname", ambiguous=True, country="YE"),
+    entry("country:OM", "عمان", ambiguous=True, country="OM"),
+    entry("place:gn250441", "عمان", country="JO", population=1_275_857),
 ])
 
 
@@ -172,6 +174,8 @@ def test_a_surname_alone_is_the_person_the_document_names_in_full_with_it():
 def test_a_word_before_the_name_says_it_is_a_state_or_a_place():
     assert context_found("أعلن وزير خارجية مالي أن", "ar") == [("country:ML", "مالي")]
     assert context_found("الدعم المالي للحكومة", "ar") == []
+    assert context_found("بمشاركة سلطان عمان", "ar") == [("country:OM", "عمان")]  # not Amman
+    assert context_found("وصل إلى عمان", "ar") == [("place:gn250441", "عمان")]
     assert context_found("در شهر زنجان") == [("place:gn111453", "زنجان")]
     assert context_found("وصلوا وبمدينة زنجان", "ar") == [("place:gn111453", "زنجان")]
     assert context_found("زنجان گفت") == []

@@ -42,6 +42,8 @@ ARABIC_GENTILIC_SUFFIXES = ("ین", "ون", "ان", "ه", "یه", "یین")
 COUNTRY_CUES = (
     "کشور", "کشورهای", "دولت", "خارجه", "سفیر", "سفارت", "جمهور", "وزیر", "پادشاه", "امیر", "مردم",
     "دولة", "حكومة", "خارجية", "سفير", "سفارة", "رئيس", "ملك", "أمير", "جمهورية", "شعب",
+    # a monarch's title before his state: "سلطان عمان" is the Sultan of Oman, not of Amman
+    "سلطان", "سلطنة", "سلطنت", "عاهل",
     # an Arabic adjective of nationality follows its noun: "الرئيس السوداني", "الجيش السوداني"
     "الرئيس", "الوزير", "الحكومة", "السفير", "الخارجية", "نظيره", "نظيرته", "نظيرها", "الجيش", "الشعب",
     "الوفد", "الجانب", "القوات", "الأمن", "الدفاع", "البرلمان",
@@ -477,6 +479,8 @@ class Lexicon:
 
             def support(e: LexiconEntry) -> tuple:
                 return (
+                    # a state word right before it outweighs a big city of the name ("سلطان عمان")
+                    e.entity_type == "country" and "country" in cued,
                     e.entity_id in firm_entities,
                     e.entity_type in cued,
                     e.country_code in firm_countries,
