@@ -1653,3 +1653,41 @@ def test_his_highness_is_the_one_last_called_so_bare():
                      "ثم توجه سموه إلى أنقرة حيث عقد مع لافروف اجتماعا مساء اليوم.", "ar", published=D(2016, 5, 6))
     assert {ZARIF, LAVROV} in [set(m.participants) for m in found]
     assert {KERRY, LAVROV} not in [set(m.participants) for m in found]
+
+
+# --- session 21: attendees, duals, talks held past an aside, lists met each separately ----------
+def test_a_country_attending_does_not_join_a_meeting_of_people():
+    # "بحضور الوفد التركي": a delegation of a country; the sides are the people who met
+    m = one("التقى لافروف ظريف أمس في موسكو بحضور الوفد التركي.", "ar", published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF}
+    # a named person attending still joins
+    m = one("التقى لافروف ظريف أمس في موسكو بحضور كيري.", "ar", published=D(2016, 5, 6))
+    assert set(m.participants) == {LAVROV, ZARIF, KERRY}
+
+
+def test_two_calls_in_the_dual_are_one_with_each():
+    found = meetings("أجرى لافروف مساء الأحد اتصالين هاتفيين مع ظريف وكيري تناولا الوضع في سوريا.", "ar",
+                     published=D(2016, 5, 9))
+    assert sorted(sorted(m.participants) for m in found) == [sorted([LAVROV, KERRY]), sorted([LAVROV, ZARIF])]
+    assert {m.modality for m in found} == {"phone"}
+    # one call, in the singular, is one call of the three
+    m = one("أجرى لافروف مساء الأحد اتصالا هاتفيا مع ظريف وكيري.", "ar", published=D(2016, 5, 9))
+    assert set(m.participants) == {LAVROV, ZARIF, KERRY}
+
+
+def test_talks_held_past_an_aside_then_with_another_are_the_subjects():
+    # the talks are the object of "عقد" in the clause before the aside; "ثم مع" is a second meeting
+    found = meetings("وعقد لافروف الاثنين، قبيل انطلاق القمة، مباحثات مع ظريف، ثم مع كيري.", "ar",
+                     published=D(2016, 5, 10))
+    assert sorted(sorted(m.participants) for m in found) == [sorted([LAVROV, KERRY]), sorted([LAVROV, ZARIF])]
+
+
+def test_a_list_met_each_separately_is_the_object_of_the_subject_before():
+    # "A وB كلا على حدة" after the verb: a list joined by "and", the object; the visitor met each
+    found = meetings("وكان كيري قد زار موسكو الشهر الماضي، والتقى حينها لافروف وظريف كلا على حدة.", "ar",
+                     published=D(2016, 5, 10))
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([KERRY, LAVROV]), sorted([KERRY, ZARIF])])
+    # the subject named right after the verb met the others, each separately
+    found = meetings("والتقى كيري لافروف وظريف كلا على حدة في موسكو.", "ar", published=D(2016, 5, 10))
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([KERRY, LAVROV]), sorted([KERRY, ZARIF])])
+

@@ -202,6 +202,10 @@ _POSSESSIVE_TAILS = {"fa": {"ش", "اش", "شان", "هایش", "هایشان", 
 _AR_PREFIX = "(?:[وف]?(?:[بک]?ال|لل|[بلک])?)"
 _AR_PREFIX_BEFORE_ARTICLE = "(?:[وف]?[بک]?ال|[وف]?لل)"
 _GAP = r"(?P<gap>(?: +[^\s،,:؛;.!?؟]+){0,6}? +)"
+# the Arabic dual (genitive and accusative, folded): "لقاءين", "اتصالين هاتفيين" are two meetings,
+# two calls; the first word of a phrase takes it only when its last word does too
+_DUAL = "ین"
+_DUAL_OF_THE_NOUN = rf"(?P<dual>{_DUAL})?"
 
 
 @dataclass(frozen=True)
@@ -234,9 +238,11 @@ def _clause_cut_regexes(language: str) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-def _phrase_regex(phrase: str, language: str) -> tuple[str, bool, str]:
+def _phrase_regex(phrase: str, language: str, dual: bool = False) -> tuple[str, bool, str]:
     """Regex (uncompiled) for a folded phrase; then whether the last word may end in ta marbuta,
-    and the longest literal piece of it (a substring test on it skips the regex for most documents)."""
+    and the longest literal piece of it (a substring test on it skips the regex for most documents).
+    With ``dual``, an Arabic phrase's first word may take the dual ending (a meeting noun before its
+    adjective: "اتصالين هاتفيين")."""
     words = fold_phrase(phrase).split(" ")
     prefix = ""
     if language == "ar":
@@ -251,6 +257,8 @@ def _phrase_regex(phrase: str, language: str) -> tuple[str, bool, str]:
             parts.append(_GAP)
             continue
         if parts and parts[-1] != _GAP:
+            if dual and i == 1:
+                parts.append(_DUAL_OF_THE_NOUN)  # "اتصالين هاتفيين": the noun agrees with its adjective
             parts.append(" *")  # "گفت و گو", "گفت وگو", "گفتوگو" alike
         if i == len(words) - 1 and language == "ar" and len(word) > 2 and word.endswith("ه"):
             parts.append(re.escape(word[:-1]) + "[هت]")  # زيارة / زيارته
@@ -268,7 +276,8 @@ class _PhraseSet:
     def __init__(self, rows: list, phrase_of, language: str, table: str):
         self.language = language
         self.tails = set(_TAILS[table].get(language, ("",)))
-        self.patterns = [(*_phrase_regex(phrase_of(r), language), r, phrase_of(r)) for r in rows]
+        dual = language == "ar" and table == "trigger"
+        self.patterns = [(*_phrase_regex(phrase_of(r), language, dual), r, phrase_of(r)) for r in rows]
         # compiled when first needed: a document holds the literal of few of them, and compiling
         # them all (~1,500 a language) costs a run that adds one article ~0.3 s
         self._compiled: dict[str, re.Pattern] = {}
@@ -283,7 +292,7 @@ class _PhraseSet:
                 regex = self._compiled[pattern] = re.compile(pattern)
             for m in regex.finditer(view):
                 tail = m["tail"]
-                if tail not in self.tails:
+                if tail not in self.tails or ("dual" in regex.groupindex and m["dual"] and tail != _DUAL):
                     continue
                 if ta_marbuta and not tail and view[m.end("stem") - 1] == "ت":
                     continue  # "زيارت" alone is not a word
@@ -2223,6 +2232,11 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         subjects, _ = _clause_actors(doc, doc.clause_of(earlier.start), earlier)
         if subjects and subjects[0] not in participants:
             participants = subjects[:1] + participants
+    elif len(participants) == 1 and not topic and (held_by := _subject_holding_it(doc, clause, t)):
+        # "وكان الرئيس تبون قد أجرى أمس، قبيل افتتاح القمة، محادثات مع أمير قطر": the meeting
+        # noun is the object of a verb of holding, past an aside; its subject is that verb's
+        if held_by not in participants:
+            participants = [held_by] + participants
     elif len(participants) == 1 and not topic and _only_its_partner_named(doc, clause, t):
         # "وكان أردوغان قد هنأ هرتسوغ ...، قبل أن يتلقى ... اتصالا هاتفيا من ... نفتالي بينيت": the
         # subject is elided; it is the first named in the sentence's first clause that names anyone
@@ -2232,11 +2246,14 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             if subjects:
                 participants = [p for p in subjects[:1] if p not in participants] + participants
                 break
+    if len(participants) >= 2 and not topic:
+        # "... محادثات مع أمير قطر، ثم مع الرئيس التونسي": the next partner, in a clause of its own
+        participants += [p for p in _then_with_after(doc, clause) if p not in participants]
     if not topic and t.row.modality != "phone":
         # "... مذاکره در پکن میان علی شمخانی، دبیر ...، و مساعد العیبان، مشاور ...، با حضور وانگ یی، ...":
         # the list goes on past its appositions, and who chaired or attended joins the meeting
         participants += [p for p in _joined_after(doc, clause) if p not in participants]
-    participants += [a for a in attendees if a not in participants]
+    participants += [a for a in _attendees_joining(attendees, participants) if a not in participants]
     participants = _without_a_side_alone(doc, participants)
     if not topic and _one_side_with_others_unnamed(doc, clause, participants):
         return None
@@ -2487,6 +2504,14 @@ def _only_its_partner_named(doc: _Document, clause: _Clause, trigger: _Hit) -> b
     return bool(after) and after[0] in _WITH | _FROM
 
 
+def _attendees_joining(attendees: list[str], participants: list[str]) -> list[str]:
+    """Who attended joins the meeting as its sides are told: a country ("بحضور وفد عماني") does not
+    join a meeting of people, who are its sides; countries take part only when no person does."""
+    if any(p.startswith("person:") for p in participants):
+        return [a for a in attendees if not a.startswith("country:")]
+    return attendees
+
+
 def _without_a_side_alone(doc: _Document, participants: list[str]) -> list[str]:
     """"زيارة وفد لبناني برئاسة زينة عكر": a country with only its own people is one side, not a
     meeting; the country goes."""
@@ -2601,6 +2626,45 @@ _HOLD_VERBS = _folded_set("عقد", "وعقد", "فعقد", "عقدت", "وعق�
 _ONE_MEETING_WORDS = _folded_set("اجتماع", "لقاء", "قمة")
 
 
+_CONDUCT_VERBS = _HOLD_VERBS | _folded_set("أجرى", "وأجرى", "فأجرى", "أجرت", "وأجرت", "فأجرت", "أجريا", "وأجريا")
+_ASIDES_BEFORE_THE_OBJECT = 2  # "، أمس الثلاثاء، قبيل افتتاح القمة،"
+
+
+def _subject_holding_it(doc: _Document, clause: _Clause, t: _Hit) -> str | None:
+    """The subject of a verb of holding ("أجرى", "عقد") that ends a clause before, when an
+    Arabic meeting noun opens its own clause as that verb's object: the clauses between are asides
+    that name no one."""
+    if doc.language != "ar" or t.row.trigger_kind not in ("meeting", "negotiation") or "ال" in t.prefix or \
+            doc.view[clause.start:t.start].split():
+        return None
+    segment = _segment(doc, clause)
+    i = segment.index(clause)
+    for previous in segment[max(i - 1 - _ASIDES_BEFORE_THE_OBJECT, 0):i][::-1]:
+        actors, _ = _clause_actors(doc, previous, None)
+        words = doc.view[previous.start:previous.end].split()
+        if not actors:
+            if any(w in _CONDUCT_VERBS for w in words):
+                return None
+            continue
+        held = any(w in _CONDUCT_VERBS for w in words) and not any(
+            previous.start <= h.start < previous.end for h in doc.triggers)
+        people = [a for a in actors if a.startswith("person:")]
+        return people[0] if held and people else None
+    return None
+
+
+def _then_with_after(doc: _Document, clause: _Clause) -> list[str]:
+    """The people of the clauses that follow ``clause`` in its segment opening with "then with"
+    ("ثم مع رئيس الجمهورية التونسية قيس سعيد")."""
+    segment = _segment(doc, clause)
+    found: list[str] = []
+    for later in segment[segment.index(clause) + 1:]:
+        if not _THEN_WITH_RE.match(doc.view, later.end - len(doc.view[later.start:later.end].lstrip())):
+            break
+        found += [p for p in _clause_actors(doc, later, None)[0] if p.startswith("person:")]
+    return found
+
+
 def _one_meeting_held(doc: _Document, clause: _Clause, t: _Hit) -> bool:
     """An Arabic clause that holds one meeting: a verb of holding before a singular meeting noun."""
     if doc.language != "ar" or t.row_phrase not in _ONE_MEETING_WORDS or t.tail not in ("", "ا", "اً", "ً"):
@@ -2616,13 +2680,16 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
     # ... or after the list, to the sentence's end ("استقبل X كلا من A و B، في لقاءين منفصلين")
     start, end = doc.sentences[clause.sentence]
     marker = _SEPARATELY_RE.search(doc.view, start, clause.end) or _THEN_WITH_RE.search(doc.view, start, clause.end)
+    if marker is None and _then_with_after(doc, clause):
+        marker = _THEN_WITH_RE.search(doc.view, clause.end, end)
     if marker is None:
         later = _SEPARATELY_RE.search(doc.view, clause.end, end)
         # only where it says the meetings were separate ("في لقاءين منفصلين"), not "two separate
         # agreements"
         if later and any(0 <= later.start() - h.end <= 2 for h in doc.triggers):
             marker = later
-    if marker is None:
+    two = marker is None and _told_as_two(doc, t)
+    if marker is None and not two:
         # "با عادل عبدالمهدی نخست‌وزیر و برهم صالح رئیس‌جمهور عراق دیدار کرد": a visitor meeting
         # officials of one other country meets each of them, unless the text says together
         listed = _with_list(doc, c)
@@ -2636,28 +2703,56 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
         return [replace(c, participants=[side, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
     if len(c.participants) < 2:
         return [c]
-    if marker.re is _THEN_WITH_RE:  # "X ... مع A ثم مع B": X is the first named
+    if marker is not None and marker.re is _THEN_WITH_RE:  # "X ... مع A ثم مع B": X is the first named
         side, others = c.participants[:1], c.participants[1:]
     else:
         each = _EACH_OF_RE.search(doc.view, clause.start, clause.end)
         # "والتقت ميركل ووزير خارجيتها هايكو ماس كلا من السراج وحفتر على حدة": who met each of
         # the others are all named before "each of"
-        cut = each.start() if each else marker.start()
+        cut = each.start() if each else marker.start() if marker is not None else t.start
         after = {m.entity_id for m in doc.mentions if cut <= m.start < clause.end}
         after |= {p for r in doc.roles if cut <= r.hit.start < clause.end
                   for p in doc._resolve_role(r, set(), c.participants[0])[0]}
         subjects = [p for p in c.participants if p not in after]
         if not subjects:
             return []  # "در دیدارهای جداگانه با A و B" with its subject unnamed: A and B did not meet
-        if len(subjects) == len(c.participants):  # the marker follows them all: the first named is the side
+        elided = _elided_subject_of_a_listed_object(doc, clause, t, c.participants)
+        if len(subjects) == len(c.participants) and elided is not None:
+            side, others = [elided], c.participants
+        elif len(subjects) == len(c.participants):  # the marker follows them all: the first named is the side
             side, others = c.participants[:1], c.participants[1:]
         elif len(subjects) > 1 and not each:
             return [c]
         else:
             side, others = subjects, [p for p in c.participants if p in after]
-    if len(others) < 2:
+    if len(others) < 2 or (two and (len(others) != 2 or len(side) != 1)):
         return [c]
     return [replace(c, participants=[*side, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
+
+
+def _elided_subject_of_a_listed_object(doc: _Document, clause: _Clause, t: _Hit, participants: list[str]) -> str | None:
+    """"وكان X قد زار بيروت، والتقى حينها A وB وC كلا على حدة": an Arabic clause opening with its
+    verb, all its people one list joined by "and" (a subject would not be joined to its object), met
+    each separately: the list is the object, and the subject is elided, the person who opens the
+    clause before."""
+    if not _opens_with_its_verb(doc, clause, t) or len(participants) < 2:
+        return None
+    named = [m for _, m in doc._mentions_in(t.end, clause.end) if m.entity_id in participants]
+    if len(named) < 2 or doc.view[named[0].end:named[1].start].strip() not in _AND:
+        return None
+    segment = _segment(doc, clause)
+    i = segment.index(clause)
+    for previous in segment[max(i - 2, 0):i][::-1]:
+        people = [p for p in _clause_actors(doc, previous, None)[0] if p.startswith("person:")]
+        if people:
+            return people[0] if people[0] not in participants else None
+    return None
+
+
+def _told_as_two(doc: _Document, t: _Hit) -> bool:
+    """An Arabic meeting or call word in the dual ("أجرى اتصالين هاتفيين مع A وB", "عقد لقاءين مع A
+    وB"): two meetings, one side with each of two others, not one of three."""
+    return doc.language == "ar" and t.tail == _DUAL and t.gap is None
 
 
 def _with_phrase_of_its_own(doc: _Document, clause: _Clause) -> list[str]:
