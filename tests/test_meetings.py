@@ -1691,3 +1691,9 @@ def test_a_list_met_each_separately_is_the_object_of_the_subject_before():
     found = meetings("والتقى كيري لافروف وظريف كلا على حدة في موسكو.", "ar", published=D(2016, 5, 10))
     assert sorted(sorted(m.participants) for m in found) == sorted([sorted([KERRY, LAVROV]), sorted([KERRY, ZARIF])])
 
+
+def test_separate_meetings_take_the_subject_of_the_clause_before():
+    # the subject stands in its own clause before "in separate meetings with A, <title>, and B"
+    found = meetings("ظریف روز گذشته در سفر به مسکو، در دیدارهایی جداگانه با لاوروف، وزیر خارجه روسیه، و کری،"
+                     " وزیر خارجه آمریکا، گفت‌وگو کرد.", "fa", published=D(2016, 5, 10))
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([ZARIF, LAVROV]), sorted([ZARIF, KERRY])])

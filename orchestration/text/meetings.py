@@ -2710,12 +2710,21 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
         # "والتقت ميركل ووزير خارجيتها هايكو ماس كلا من السراج وحفتر على حدة": who met each of
         # the others are all named before "each of"
         cut = each.start() if each else marker.start() if marker is not None else t.start
-        after = {m.entity_id for m in doc.mentions if cut <= m.start < clause.end}
-        after |= {p for r in doc.roles if cut <= r.hit.start < clause.end
+        # (to the segment's end: the list goes on past an apposition, "با A، رئیس‌جمهور روسیه، و B")
+        list_end = _segment_span(doc, clause)[1]
+        after = {m.entity_id for m in doc.mentions if cut <= m.start < list_end}
+        after |= {p for r in doc.roles if cut <= r.hit.start < list_end
                   for p in doc._resolve_role(r, set(), c.participants[0])[0]}
         subjects = [p for p in c.participants if p not in after]
+        if not subjects and marker is not None and marker.re is _SEPARATELY_RE:
+            # "رئیسی روز گذشته در سمرقند، در دیدارهایی جداگانه با A و B گفت‌وگو کرد": the subject
+            # is the sentence's, in the clause before the marker's
+            subject = _subject_before(doc, doc.clause_of(marker.start()))
+            subjects = [subject] if subject is not None and subject not in after else []
         if not subjects:
             return []  # "در دیدارهای جداگانه با A و B" with its subject unnamed: A and B did not meet
+        if subjects[0] not in c.participants:
+            c = replace(c, participants=subjects[:1] + c.participants)
         elided = _elided_subject_of_a_listed_object(doc, clause, t, c.participants)
         if len(subjects) == len(c.participants) and elided is not None:
             side, others = [elided], c.participants
