@@ -1697,3 +1697,13 @@ def test_separate_meetings_take_the_subject_of_the_clause_before():
     found = meetings("ظریف روز گذشته در سفر به مسکو، در دیدارهایی جداگانه با لاوروف، وزیر خارجه روسیه، و کری،"
                      " وزیر خارجه آمریکا، گفت‌وگو کرد.", "fa", published=D(2016, 5, 10))
     assert sorted(sorted(m.participants) for m in found) == sorted([sorted([ZARIF, LAVROV]), sorted([ZARIF, KERRY])])
+
+
+def test_a_host_receiving_two_guests_of_one_country_receives_them_together():
+    salehi = "person:ali_akbar_salehi"
+    lexicon = Lexicon(_entries() + [LexiconEntry(salehi, "person", "صالحي", "ar", "surname", False, "IR")])
+    text = "وكان لافروف قد استقبل الأحد في موسكو رئيس الوفد الأول ظريف ورئيس الوفد الثاني صالحي."
+    found = extract_meetings(text, "ar", split_sentences(text), lexicon.find(text, "ar"), D(2012, 5, 2),
+                             None, RULES, OFFICES, DATES)
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, salehi}]
+

@@ -2700,6 +2700,10 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
         countries = {doc.country_of.get(p) for p in others}
         if len(countries) != 1 or None in countries or doc.country_of.get(side) in countries:
             return [c]
+        if c.kinds == {"host"}:
+            # "استقبل الرئيس X رئيس المكتب السياسي لحماس A ورئيس وفد فتح B": guests of one country
+            # a host receives come together, unlike the officials a visitor calls on one by one
+            return [c]
         return [replace(c, participants=[side, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
     if len(c.participants) < 2:
         return [c]
