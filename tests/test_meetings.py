@@ -1707,3 +1707,12 @@ def test_a_host_receiving_two_guests_of_one_country_receives_them_together():
                              None, RULES, OFFICES, DATES)
     assert [set(m.participants) for m in found] == [{LAVROV, ZARIF, salehi}]
 
+
+def test_welcoming_a_thing_is_no_reception():
+    # "از X استقبال کرد" with X a thing: welcomed, though the sentence names a partner of a call
+    found = meetings("ظریف امروز در تماس تلفنی با لاوروف از توافق آتش‌بس در سوریه استقبال کرد.", "fa",
+                     published=D(2016, 5, 10))
+    assert [(m.modality, set(m.participants)) for m in found] == [("phone", {ZARIF, LAVROV})]
+    # "از" a person: a reception
+    m = one("ظریف امروز در تهران از لاوروف استقبال کرد.", "fa", published=D(2016, 5, 10))
+    assert (m.modality, set(m.participants)) == ("in_person", {ZARIF, LAVROV})

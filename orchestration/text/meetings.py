@@ -1679,7 +1679,7 @@ def extract_meetings(body: str, language: str, sentences: list[tuple[int, int]],
             triggers = [t for t in triggers if t.row.modality == "phone" or (
                 t.row.trigger_kind != "meeting" and t.row_phrase not in _HOSTING_NOUNS)]
         triggers = [t for t in triggers if not _excluded(doc, t) and not _host_of_a_meeting_named(doc, t)
-                    and not _a_meeting_another_comes_after(doc, t)]
+                    and not _a_meeting_another_comes_after(doc, t) and not _welcomed_a_thing(doc, t)]
         if not triggers:
             continue
         sentence_dates = _sentence_dates(doc, s, e)
@@ -2001,6 +2001,30 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
 
 
 _DURATION_WORDS = 4  # "بعد ثلاثة أيام من"
+
+
+_WELCOMED = _folded_set("استقبال کرد", "استقبال کردند", "استقبال کرده", "استقبال نمود")
+
+
+def _welcomed_a_thing(doc: _Document, trigger: _Hit) -> bool:
+    """"از اعلام آتش‌بس در یمن استقبال کرد": Persian "از X استقبال کرد" receives a person but
+    welcomes a thing; with no one named, no title and no pronoun or delegation in its "از" phrase
+    (from the clause's last "از" to the verb), it is a welcome, not a reception."""
+    if doc.language != "fa" or trigger.row.trigger_kind != "host" or \
+            fold_phrase(doc.view[trigger.core:trigger.end]) not in _WELCOMED:
+        return False
+    clause = doc.clause_of(trigger.start)
+    words = list(_WORD_RE.finditer(doc.view, clause.start, trigger.start))
+    froms = [w for w in words if w.group() in _FROM]
+    if not froms:
+        return False
+    start = froms[-1].end()
+    phrase = set(doc.view[start:trigger.start].split())
+    # (a country after "در" is where the thing is: "آتش‌بس در یمن")
+    return not any(m.entity_type in ("person", "organization") or (m.entity_type == "country" and not _is_locative(doc, m))
+                   for _, m in doc._mentions_in(start, trigger.start)) \
+        and not any(start <= r.hit.start < trigger.start for r in doc.roles) \
+        and not phrase & (_PRONOUNS | _DELEGATIONS)
 
 
 def _a_meeting_another_comes_after(doc: _Document, trigger: _Hit) -> bool:
