@@ -157,3 +157,35 @@ def test_the_who_met_whom_report_counts_the_pairs_of_participants(built):
         where x.name_en <> y.name_en group by all""")
     assert pairs and picture["pairings"] == sum(n for *_, n in pairs)
     assert sorted((a, b, int(n)) for a, b, n in picture["pairs"]) == sorted(pairs)
+
+
+def test_views_are_replaced_in_one_statement_and_a_table_of_their_name_gives_way(built, tmp_path):
+    """Staging and intermediate models are views, built by the project's own view materialization
+    (`create or replace view`, dbt_project/macros/materializations/view.sql): no temporary or
+    backup relation is left, and a table where a view belongs (a model that was a table once) is
+    dropped for the view."""
+    import json
+
+    from orchestration.assets.dbt import dbt_project
+
+    from .conftest import run_pipeline
+
+    macros = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))["macros"]
+    assert "macro.khabar.materialization_view_duckdb" in macros  # dbt takes a project's own first
+    result, warehouse, seeds, _ = built
+    views = {name for (name,) in query(warehouse, "select schema_name || '.' || view_name from duckdb_views()"
+                                                  " where not internal")}
+    assert {"staging.stg_raw__articles", "intermediate.int_source_files_classified"} <= views
+    assert not query(warehouse, "select table_name from duckdb_tables() where table_name like '%__dbt_%'"
+                                " union all select view_name from duckdb_views() where view_name like '%__dbt_%'")
+    copy = tmp_path / "khabar.duckdb"
+    shutil.copy(warehouse, copy)
+    con = duckdb.connect(str(copy))
+    con.execute("drop view staging.stg_raw__manifest")
+    con.execute("create table staging.stg_raw__manifest as select 1 as squatter")
+    con.close()
+    assert run_pipeline(seeds, copy).success
+    assert query(copy, "select count(*) from duckdb_views() where schema_name = 'staging'"
+                       " and view_name = 'stg_raw__manifest'") == [(1,)]
+    assert "squatter" not in {c for (c,) in query(copy, "select column_name from duckdb_columns()"
+                                                        " where table_name = 'stg_raw__manifest'")}
