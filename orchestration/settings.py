@@ -13,6 +13,16 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("KHABAR_SEEDS_DIR", PROJECT_ROOT / "seeds")).expanduser().resolve()
 
 
+def input_files(folder: Path) -> list[Path]:
+    """The ``*.txt`` files of an input folder, by name. ``os.scandir`` reads each entry's type
+    with its name: no ``stat`` per file (globbing 6,700 paths and asking each whether it is a file
+    took ~0.07 s, twice in a run)."""
+    if not folder.is_dir():
+        return []
+    with os.scandir(folder) as entries:
+        return sorted(folder / e.name for e in entries if e.name.endswith(".txt") and e.is_file())
+
+
 def warehouse_path() -> Path:
     return Path(os.environ.get("KHABAR_WAREHOUSE", PROJECT_ROOT / "warehouse" / "khabar.duckdb")).expanduser().resolve()
 

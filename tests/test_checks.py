@@ -63,3 +63,28 @@ def test_one_check_of_an_asset_runs_alone_in_its_step(tmp_path):
     assert [(e.asset_key, e.check_name, e.passed) for e in evaluations] == [(ARTICLES, only.name, False)]
     assert {spec.name for spec in articles_checks.check_specs} == {
         "articles_have_body_and_language", "token_offsets_reproduce_text", "unexpected_script_characters"}
+
+
+def test_an_article_without_a_visible_character_fails_the_body_check(tmp_path):
+    from orchestration.checks import articles_have_body_and_language
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("create schema raw")
+    con.execute("create table raw.articles (doc_id varchar, body varchar, language varchar)")
+    con.executemany("insert into raw.articles values (?, ?, ?)",
+                    [("ok", BODY, "fa"), ("blank", " \n\t ", "ar"), ("none", None, "fa"), ("lang", BODY, "en")])
+    result = articles_have_body_and_language(build_asset_check_context(), con)
+    assert not result.passed and result.metadata["bad_articles"].value == 3
+    con.execute("delete from raw.articles where doc_id <> 'ok'")
+    assert articles_have_body_and_language(build_asset_check_context(), con).passed
+    con.close()
+
+
+def test_the_input_files_are_the_folders_txt_files_by_name(tmp_path):
+    from orchestration.settings import input_files
+
+    for name in ("b.txt", "a.txt", "notes.md", "x.TXT"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "folder.txt").mkdir()
+    assert [p.name for p in input_files(tmp_path)] == ["a.txt", "b.txt"]
+    assert input_files(tmp_path / "missing") == []

@@ -93,7 +93,7 @@ def source_file_rows(batch: list[tuple[str, str, datetime]]) -> list[dict]:
 )
 def ingest_files(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
     folder = settings.seeds_dir()
-    paths = sorted(p for p in folder.glob("*.txt") if p.is_file()) if folder.is_dir() else []
+    paths = settings.input_files(folder)
     if not folder.is_dir():
         context.log.warning(f"input folder {folder} does not exist: nothing to ingest")
     now = datetime.now(timezone.utc)
