@@ -66,8 +66,8 @@ def test_full_refresh_rebuilds_the_incremental_mart(folders):
     before = mentions(warehouse)
     # a row an incremental build would keep (its document and load time are current)
     con = duckdb.connect(str(warehouse))
-    con.execute(f"insert into marts.fct_mentions select mention_id || 'x', {COLUMNS.split(', ', 1)[1]}, processed_at"
-                " from marts.fct_mentions limit 1")
+    con.execute(f"insert into marts.fct_mentions select mention_id || 'x', {COLUMNS.split(', ', 1)[1]}, processed_at,"
+                " loaded_at from marts.fct_mentions limit 1")
     con.close()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KHABAR_SEEDS_DIR", str(seeds))
@@ -114,3 +114,46 @@ def test_a_seed_table_built_before_the_seed_gained_a_column_is_reloaded(folders)
     assert run_pipeline(seeds, warehouse).success
     assert query(warehouse, "select count(*) from reference.common_words where is_place_name") != [(0,)]
     assert mentions(warehouse) == before
+
+
+def test_the_surface_test_reads_the_latest_load_of_the_mentions(folders, tmp_path):
+    """surface_matches_body tests the rows fct_mentions loaded last (earlier loads were tested
+    then): a wrong offset there fails it, one in an earlier load is not read again."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    _, _, files = folders
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    warehouse = tmp_path / "surface.duckdb"
+    for path in files[:2]:
+        shutil.copy(path, seeds / path.name)
+    assert run_pipeline(seeds, warehouse).success
+    con = duckdb.connect(str(warehouse))  # one document's rows as an earlier build loaded them
+    con.execute("update marts.fct_mentions set loaded_at = loaded_at - interval 1 day"
+                " where doc_id = (select min(doc_id) from marts.fct_mentions)")
+    con.close()
+    latest = query(warehouse, "select max(loaded_at) from marts.fct_mentions")[0][0]
+    assert query(warehouse, "select count(*) from marts.fct_mentions where loaded_at < ?", [latest])[0][0] > 0
+
+    def surface_test_passes() -> bool:
+        dbt = os.path.join(os.path.dirname(sys.executable), "dbt")
+        return subprocess.run(
+            [dbt, "test", "--select", "fct_mentions,test_name:surface_matches_body", "--profiles-dir", ".",
+             "--target-path", str(tmp_path / "target")], cwd=ROOT / "dbt_project",
+            env={**os.environ, "KHABAR_WAREHOUSE": str(warehouse)}, capture_output=True).returncode == 0
+
+    def shift_one_mention(loaded: str) -> None:
+        con = duckdb.connect(str(warehouse))
+        con.execute(f"update marts.fct_mentions set char_start = char_start + 1 where mention_id = "
+                    f"(select min(mention_id) from marts.fct_mentions where loaded_at {loaded} ?)", [latest])
+        con.close()
+
+    assert surface_test_passes()
+    shift_one_mention("<")  # an earlier load: tested when it was loaded
+    assert surface_test_passes()
+    shift_one_mention("=")
+    assert not surface_test_passes()

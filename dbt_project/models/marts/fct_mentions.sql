@@ -31,7 +31,8 @@ select
     mentions.char_end,
     mentions.surface,
     mentions.alias_kind,
-    to_load.processed_at
+    to_load.processed_at,
+    '{{ run_started_at.isoformat() }}'::timestamptz as loaded_at
 from mentions
 inner join to_load on to_load.doc_id = mentions.doc_id
 inner join documents on documents.doc_id = mentions.doc_id
