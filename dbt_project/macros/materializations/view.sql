@@ -15,7 +15,7 @@
   {{ run_hooks(pre_hooks, inside_transaction=True) }}
 
   {% if existing_relation is not none and not existing_relation.is_view %}
-    {{ adapter.drop_relation(existing_relation) }}  {#- a table of that name, built before -#}
+    {% do adapter.drop_relation(existing_relation) %}  {#- a table of that name, built before -#}
   {% endif %}
   {% call statement('main') -%}
     {%- if config.get('contract').enforced -%}{{ get_assert_columns_equivalent(sql) }}{%- endif -%}
