@@ -69,13 +69,18 @@ translator = KhabarTranslator(settings=DagsterDbtTranslatorSettings(enable_asset
 REPORT_PREFIX = "khabar mart report "
 
 
+def _node_id(dbt_event) -> str | None:
+    """The dbt unique id of the node a dbt event is about, if any."""
+    return dbt_event.raw_event.get("data", {}).get("node_info", {}).get("unique_id")
+
+
 def mart_report(dbt_event) -> tuple[str, dict] | None:
     """(the mart's dbt unique id, its report) if this dbt event is a mart's report line."""
     info = dbt_event.raw_event.get("info", {})
     message = info.get("msg") or ""
     if info.get("name") != "JinjaLogInfo" or not message.startswith(REPORT_PREFIX):
         return None
-    unique_id = dbt_event.raw_event.get("data", {}).get("node_info", {}).get("unique_id")
+    unique_id = _node_id(dbt_event)
     return (unique_id, json.loads(message[len(REPORT_PREFIX):])) if unique_id else None
 
 
@@ -147,7 +152,7 @@ def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: D
         if report is not None:
             reports[report[0]] = report[1]
             continue
-        unique_id = dbt_event.raw_event.get("data", {}).get("node_info", {}).get("unique_id")
+        unique_id = _node_id(dbt_event)
         for event in dbt_event.to_default_asset_events(
                 manifest=invocation.manifest, dagster_dbt_translator=invocation.dagster_dbt_translator,
                 context=context, target_path=invocation.target_path, project=invocation.project):
