@@ -69,6 +69,14 @@ def table_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool
         " and schema_name = ? and table_name = ?", [schema, name]).fetchall()[0][0])
 
 
+def raw_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Each ``raw`` table's column names, in order: one catalog query for every table."""
+    return dict(con.execute(
+        "select table_name, list(column_name order by column_index) from duckdb_columns()"
+        " where database_name = current_database() and schema_name = ? group by table_name",
+        [RAW_SCHEMA]).fetchall())
+
+
 def _reference_table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {name for (name,) in con.execute(
         "select table_name from duckdb_tables() where database_name = current_database()"
@@ -117,8 +125,8 @@ def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     arrow = frame.to_arrow()
     con.register("_incoming", arrow)
     try:
-        if not table_exists(con, RAW_SCHEMA, table):
-            con.execute(f"create table {qualified} as select * from _incoming limit 0")
+        # one statement, not a catalog look-up and then a create: a step makes dozens of these
+        con.execute(f"create table if not exists {qualified} as select * from _incoming limit 0")
         if stale_keys:
             con.register("_stale", pl.DataFrame({key: stale_keys}).to_arrow())
             con.execute(f"delete from {qualified} where {key} in (select {key} from _stale)")
@@ -135,13 +143,9 @@ def prepare_tables(con: duckdb.DuckDBPyConnection, schemas: dict[str, dict], sta
     A table whose columns differ from ``schemas`` is dropped together with the step's
     state table, so the step processes every document again into the new shape.
     """
+    stored = raw_columns(con)
     for table, schema in {**schemas, state_table: STATE_SCHEMA}.items():
-        if table_exists(con, RAW_SCHEMA, table):
-            columns = [r[0] for r in con.execute(
-                "select column_name from duckdb_columns() where database_name = current_database()"
-                " and schema_name = ? and table_name = ? order by column_index", [RAW_SCHEMA, table]).fetchall()]
-            if columns == list(schema):
-                continue
+        if table in stored and stored[table] != list(schema):
             for name in schemas:
                 con.execute(f"drop table if exists {RAW_SCHEMA}.{name}")
             con.execute(f"drop table if exists {RAW_SCHEMA}.{state_table}")

@@ -143,6 +143,11 @@ def spared_dbt(monkeypatch, tmp_path):
         monkeypatch.setattr(BaseEvent, name, BaseEvent.__dict__[name])
     monkeypatch.setattr(MacroNamespaceBuilder, "build_namespace", MacroNamespaceBuilder.build_namespace)
     monkeypatch.setattr(ManifestContext, "to_dict", ManifestContext.to_dict)
+    from dbt.context import base, providers
+
+    monkeypatch.setattr(providers, "args_to_dict", providers.args_to_dict)
+    monkeypatch.setattr(base.flags_module, "get_flag_obj", base.flags_module.get_flag_obj)
+    monkeypatch.setattr(base, "get_context_modules", base.get_context_modules)
     compiled = []
     compile_template = jinja2.Environment.compile
 
@@ -275,6 +280,34 @@ def test_every_dbt_context_gets_the_macro_namespace_dbt_would_build(spared_dbt, 
         assert ours.get_from_package("dbt", "run_query").macro.unique_id == "macro.dbt.run_query"
 
 
+def test_dbt_contexts_get_their_own_copy_of_the_invocation_constants(spared_dbt, monkeypatch):
+    from argparse import Namespace
+
+    from dbt.context import base, providers
+    from dbt.utils import args_to_dict
+
+    args = Namespace(which="build", select=("a",), vars={"x": 1})
+    first = providers.args_to_dict(args)
+    assert first == args_to_dict(args)  # dbt's own answer
+    first["which"] = "changed by a macro"
+    assert providers.args_to_dict(args) == args_to_dict(args)  # a copy each time
+    other = Namespace(which="test", select=(), vars={})
+    assert providers.args_to_dict(other) == args_to_dict(other)  # other arguments: built again
+
+    monkeypatch.setattr(base.flags_module, "GLOBAL_FLAGS", Namespace(FULL_REFRESH=True, WHICH="build"))
+    flags = base.flags_module.get_flag_obj()
+    assert flags.FULL_REFRESH is True and flags.WHICH == "build"
+    flags.FULL_REFRESH = False
+    assert base.flags_module.get_flag_obj().FULL_REFRESH is True
+    monkeypatch.setattr(base.flags_module, "GLOBAL_FLAGS", Namespace(FULL_REFRESH=False, WHICH="run"))
+    assert base.flags_module.get_flag_obj().WHICH == "run"  # another invocation's flags
+
+    modules = base.get_context_modules()
+    assert set(modules) == {"pytz", "datetime", "re", "itertools"}
+    modules["datetime"].clear()
+    assert "datetime" in base.get_context_modules()["datetime"]
+
+
 def test_dbt_builds_one_type_tester_for_the_same_columns(spared_dbt):
     from dbt_common.clients import agate_helper
 
@@ -334,7 +367,11 @@ def test_forking_dbt_leaves_this_process_garbage_collector_as_it_was(dbt_manifes
     assert gc.get_freeze_count() == 0 and gc.isenabled()
     events(process)
     assert process.wait(timeout=60) == 0
-    gc.freeze()  # a step process forked from the forkserver, whose preload froze its heap
+    import importlib
+    import sys
+
+    sys.modules.pop("orchestration.frozen_heap", None)
+    importlib.import_module("orchestration.frozen_heap")  # as in a step forked from the forkserver
     try:
         frozen = gc.get_freeze_count()
         process = ForkedDbt([DBT, "ls", "--resource-type", "model", "--profiles-dir", "."], dbt_env(tmp_path),
@@ -344,6 +381,7 @@ def test_forking_dbt_leaves_this_process_garbage_collector_as_it_was(dbt_manifes
         assert process.wait(timeout=60) == 0
     finally:
         gc.unfreeze()
+        sys.modules.pop("orchestration.frozen_heap")
 
 
 def test_a_forked_dbt_keeps_debug_lines_in_its_file_log_when_asked(dbt_manifest, tmp_path):

@@ -159,11 +159,12 @@ def test_the_who_met_whom_report_counts_the_pairs_of_participants(built):
     assert sorted((a, b, int(n)) for a, b, n in picture["pairs"]) == sorted(pairs)
 
 
-def test_views_are_replaced_in_one_statement_and_a_table_of_their_name_gives_way(built, tmp_path):
-    """Staging and intermediate models are views, built by the project's own view materialization
-    (`create or replace view`, dbt_project/macros/materializations/view.sql): no temporary or
-    backup relation is left, and a table where a view belongs (a model that was a table once) is
-    dropped for the view."""
+def test_views_and_tables_are_replaced_in_one_statement_and_what_squats_their_name_gives_way(built, tmp_path):
+    """Models are built by the project's own materializations (`create or replace view` and
+    `create or replace table`, dbt_project/macros/materializations/): no temporary or backup
+    relation is left, a table where a view belongs (or a view where a table belongs: a model whose
+    materialization changed) is dropped for it, and a table with a key, which a foreign key may
+    point at, is left to dbt-duckdb's own table materialization."""
     import json
 
     from orchestration.assets.dbt import dbt_project
@@ -171,21 +172,34 @@ def test_views_are_replaced_in_one_statement_and_a_table_of_their_name_gives_way
     from .conftest import run_pipeline
 
     macros = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))["macros"]
-    assert "macro.khabar.materialization_view_duckdb" in macros  # dbt takes a project's own first
+    # dbt takes a project's own first
+    assert {"macro.khabar.materialization_view_duckdb", "macro.khabar.materialization_table_duckdb"} <= set(macros)
     result, warehouse, seeds, _ = built
     views = {name for (name,) in query(warehouse, "select schema_name || '.' || view_name from duckdb_views()"
                                                   " where not internal")}
     assert {"staging.stg_raw__articles", "intermediate.int_source_files_classified"} <= views
     assert not query(warehouse, "select table_name from duckdb_tables() where table_name like '%__dbt_%'"
                                 " union all select view_name from duckdb_views() where view_name like '%__dbt_%'")
+    participants = query(warehouse, "select * from marts.fct_meeting_participants order by all")
     copy = tmp_path / "khabar.duckdb"
     shutil.copy(warehouse, copy)
     con = duckdb.connect(str(copy))
     con.execute("drop view staging.stg_raw__manifest")
     con.execute("create table staging.stg_raw__manifest as select 1 as squatter")
+    con.execute("drop table marts.rejected_files")
+    con.execute("create view marts.rejected_files as select 1 as squatter")
+    con.execute("drop table marts.fct_meeting_participants")
+    con.execute("create table marts.fct_meeting_participants (meeting_id varchar primary key, entity_id varchar)")
     con.close()
     assert run_pipeline(seeds, copy).success
     assert query(copy, "select count(*) from duckdb_views() where schema_name = 'staging'"
                        " and view_name = 'stg_raw__manifest'") == [(1,)]
-    assert "squatter" not in {c for (c,) in query(copy, "select column_name from duckdb_columns()"
-                                                        " where table_name = 'stg_raw__manifest'")}
+    assert query(copy, "select count(*) from duckdb_tables() where schema_name = 'marts'"
+                       " and table_name = 'rejected_files'") == [(1,)]
+    for name in ("stg_raw__manifest", "rejected_files"):
+        assert "squatter" not in {c for (c,) in query(copy, "select column_name from duckdb_columns()"
+                                                            f" where table_name = '{name}'")}
+    assert query(copy, "select * from marts.fct_meeting_participants order by all") == participants
+    assert not query(copy, "select constraint_type from duckdb_constraints()"
+                           " where table_name = 'fct_meeting_participants'")
+    assert not query(copy, "select table_name from duckdb_tables() where table_name like '%__dbt_%'")
