@@ -203,3 +203,28 @@ def test_views_and_tables_are_replaced_in_one_statement_and_what_squats_their_na
     assert not query(copy, "select constraint_type from duckdb_constraints()"
                            " where table_name = 'fct_meeting_participants'")
     assert not query(copy, "select table_name from duckdb_tables() where table_name like '%__dbt_%'")
+
+
+def test_a_build_into_a_built_warehouse_creates_no_schema_again(built, tmp_path):
+    """dbt lists the schemas a build needs and creates the missing ones; the project's
+    `duckdb__list_schemas` (dbt_project/macros/list_schemas.sql) finds the existing ones, where
+    dbt-duckdb's compared the quoted database name and re-created every schema every build."""
+    import json
+    import os
+    import subprocess
+
+    from .conftest import ROOT
+
+    _, warehouse, _, _ = built
+    copy = tmp_path / "khabar.duckdb"
+    shutil.copy(warehouse, copy)
+    env = {**os.environ, "KHABAR_WAREHOUSE": str(copy), "DBT_TARGET_PATH": str(tmp_path / "target"),
+           "DBT_LOG_PATH": str(tmp_path / "target"), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    out = subprocess.run([str(ROOT / ".venv" / "bin" / "dbt"), "--log-format", "json", "--debug", "build",
+                          "--select", "stg_raw__manifest", "--profiles-dir", "."], cwd=ROOT / "dbt_project",
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout[-2000:]
+    statements = [json.loads(line)["data"].get("sql", "") for line in out.stdout.splitlines()
+                  if line.startswith("{") and json.loads(line)["info"]["name"] == "SQLQuery"]
+    assert any("information_schema.schemata" in s for s in statements)
+    assert not [s for s in statements if "create schema" in s.lower()]
