@@ -77,9 +77,55 @@ def warm_dbt_for_forks() -> list[str]:
 
         project_schema()
         parsed = (DBT_PROJECT_DIR / "target" / "partial_parse.msgpack").read_bytes()
-        Manifest.from_msgpack(parsed, decoder=extended_mashumuro_decoder).build_flat_graph()
+        manifest = Manifest.from_msgpack(parsed, decoder=extended_mashumuro_decoder)
+        manifest.build_flat_graph()
+        next(iter(manifest.macros.values())).to_dict()  # a build writes out the macros it runs
     except Exception:  # noqa: BLE001 (absent, or written by another dbt: each child reads its own anyway)
         missed.append("partial_parse.msgpack")
+    missed += _write_serializers()
+    global _PLUGIN_MODULES
+    from dbt.plugins.manager import PluginManager
+
+    _PLUGIN_MODULES = PluginManager.get_prefixed_modules()
+    return missed
+
+
+_PLUGIN_MODULES: dict | None = None  # found by warm_dbt_for_forks, for the children (_find_plugins_once)
+
+
+def _write_serializers() -> list[str]:
+    """mashumaro writes the code that reads (``from_dict``) or writes (``to_dict``) a dbt dataclass
+    the first time one is read or written; a ``dbt build`` reads its project, flags, package and
+    selector files, credentials, relations and test results, and writes credentials, relations,
+    query comments and results (~20 classes, ~50 ms a child). Reading an empty dict writes the
+    reading code before it fails on the missing fields. Returns the classes that could not be warmed."""
+    import importlib
+
+    missed = []
+    for module, name in (("dbt.contracts.project", "Project"), ("dbt.contracts.project", "ProjectFlags"),
+                         ("dbt.contracts.project", "PackageConfig"), ("dbt.contracts.selection", "SelectorFile"),
+                         ("dbt.task.test", "TestResultData")):
+        try:
+            getattr(importlib.import_module(module), name).from_dict({})
+        except (ImportError, AttributeError):
+            missed.append(f"{module}.{name}")
+        except Exception:  # noqa: BLE001 (the empty dict is refused once the code is written)
+            pass
+    try:
+        from dbt.adapters.contracts.connection import AdapterResponse, QueryComment
+        from dbt.adapters.duckdb.credentials import DuckDBCredentials
+        from dbt.adapters.duckdb.relation import DuckDBRelation
+        from dbt.artifacts.schemas.results import TimingInfo
+        from dbt.contracts.project import PackageConfig
+        from dbt_common.helper_types import WarnErrorOptionsV2
+
+        DuckDBCredentials.from_dict({"path": ":memory:"}).to_dict()
+        DuckDBRelation.from_dict(DuckDBRelation.create(database="d", schema="s", identifier="i").to_dict())
+        for value in (QueryComment(), AdapterResponse(_message="OK"), TimingInfo(name="compile"),
+                      WarnErrorOptionsV2(error=[], warn=[]), PackageConfig(packages=[])):
+            value.to_dict()
+    except Exception as error:  # noqa: BLE001 (an optimization only: a child writes its own)
+        missed.append(f"serializers: {error!r}")
     return missed
 
 
@@ -189,6 +235,7 @@ def spare_dbt_needless_work() -> None:
     _reuse_type_testers()
     _compile_each_template_once()
     _build_invocation_constants_once()
+    _find_plugins_once()
 
 
 _LOG_LEVELS = {"debug": logging.DEBUG, "test": logging.DEBUG, "info": logging.INFO,
@@ -381,6 +428,17 @@ def _reuse_type_testers() -> None:
                                  None if string_null_values is None else tuple(string_null_values))
 
     agate_helper.build_type_tester = type_tester
+
+
+def _find_plugins_once() -> None:
+    """dbt looks for plugins in every module on ``sys.path`` whose name starts with ``dbt_`` at the
+    start of each invocation (~20 ms here); a child takes what the code location found, as dbt's
+    own test runs do (its ``_MODULES_CACHE``). Installing a plugin means restarting the code location."""
+    from dbt.plugins.manager import PluginManager
+
+    if _PLUGIN_MODULES is not None:
+        found = _PLUGIN_MODULES
+        PluginManager.get_prefixed_modules = classmethod(lambda cls: dict(found))
 
 
 def _build_invocation_constants_once() -> None:

@@ -148,6 +148,10 @@ def spared_dbt(monkeypatch, tmp_path):
     monkeypatch.setattr(providers, "args_to_dict", providers.args_to_dict)
     monkeypatch.setattr(base.flags_module, "get_flag_obj", base.flags_module.get_flag_obj)
     monkeypatch.setattr(base, "get_context_modules", base.get_context_modules)
+    from dbt.plugins.manager import PluginManager
+
+    monkeypatch.setattr(PluginManager, "get_prefixed_modules", PluginManager.__dict__["get_prefixed_modules"])
+    monkeypatch.setattr(dbt_process, "_PLUGIN_MODULES", {"dbt_common": __import__("dbt_common")})
     compiled = []
     compile_template = jinja2.Environment.compile
 
@@ -308,6 +312,16 @@ def test_dbt_contexts_get_their_own_copy_of_the_invocation_constants(spared_dbt,
     assert "datetime" in base.get_context_modules()["datetime"]
 
 
+def test_dbt_takes_the_plugin_modules_the_code_location_found(spared_dbt, monkeypatch):
+    import pkgutil
+
+    from dbt.plugins.manager import PluginManager
+
+    monkeypatch.setattr(pkgutil, "iter_modules", lambda *a, **k: iter(()))  # no scan of sys.path
+    assert set(PluginManager.get_prefixed_modules()) == {"dbt_common"}
+    assert PluginManager.from_modules("khabar").hooks == {}
+
+
 def test_dbt_builds_one_type_tester_for_the_same_columns(spared_dbt):
     from dbt_common.clients import agate_helper
 
@@ -348,12 +362,28 @@ def test_compiled_templates_serve_the_next_dbt_invocation(spared_dbt, monkeypatc
     assert not next_process.added  # nothing new to write back
 
 
-def test_the_code_location_warms_dbt_for_the_children_it_forks(dbt_manifest):
+def test_the_code_location_warms_dbt_for_the_children_it_forks(dbt_manifest, monkeypatch):
     from dbt.contracts.project import Project
 
     from orchestration.dbt_process import warm_dbt_for_forks
 
     assert warm_dbt_for_forks() == []  # every module, schema and the parsed project: none missing
+    from mashumaro.core.meta.code.builder import CodeBuilder
+
+    written = []
+    for method in ("add_pack_method", "add_unpack_method"):
+        def spy(self, *args, _real=getattr(CodeBuilder, method), **kwargs):
+            written.append(self.cls.__qualname__)
+            return _real(self, *args, **kwargs)
+        monkeypatch.setattr(CodeBuilder, method, spy)
+    from dbt.adapters.duckdb.relation import DuckDBRelation
+    from dbt.artifacts.schemas.results import TimingInfo
+    from dbt.contracts.project import ProjectFlags
+
+    DuckDBRelation.from_dict(DuckDBRelation.create(database="d", schema="s", identifier="i").to_dict())
+    TimingInfo(name="execute").to_dict()
+    ProjectFlags.from_dict({})
+    assert written == []  # the code that reads and writes them was written by the warm-up
     cached = Project.json_schema.__func__.cache_info()
     Project.json_schema()
     assert Project.json_schema.__func__.cache_info().hits == cached.hits + 1
