@@ -5,7 +5,8 @@ import duckdb
 from dagster import AssetCheckKey, AssetSelection, Definitions, build_asset_check_context, define_asset_job
 
 from orchestration.assets.articles import ARTICLES
-from orchestration.checks import articles_checks, token_offsets_reproduce_text
+from orchestration.assets.ingest import SOURCE_FILES
+from orchestration.checks import ingest_checks, token_offsets_reproduce_text
 from orchestration.text.tokenize import mismatched_spans
 from orchestration.warehouse import DuckDBWarehouse
 
@@ -52,17 +53,19 @@ def test_token_offset_check_passes_and_fails(tmp_path):
 
 
 def test_one_check_of_an_asset_runs_alone_in_its_step(tmp_path):
-    """The checks of raw/articles share a step; selecting one runs that one only, and its result
-    carries its own name."""
+    """The checks of the ingest assets share a step; selecting one runs that one only, and its
+    result carries its own asset and name."""
     shifted = _warehouse(tmp_path / "bad.duckdb", [("d", 0, 1, 7, "لافروف")])
     only = AssetCheckKey(ARTICLES, "token_offsets_reproduce_text")
-    defs = Definitions(asset_checks=[articles_checks], resources={"warehouse": shifted},
+    defs = Definitions(asset_checks=[ingest_checks], resources={"warehouse": shifted},
                        jobs=[define_asset_job("only_offsets", selection=AssetSelection.checks(only))])
     result = defs.resolve_job_def("only_offsets").execute_in_process(raise_on_error=False)
     evaluations = result.get_asset_check_evaluations()
     assert [(e.asset_key, e.check_name, e.passed) for e in evaluations] == [(ARTICLES, only.name, False)]
-    assert {spec.name for spec in articles_checks.check_specs} == {
-        "articles_have_body_and_language", "token_offsets_reproduce_text", "unexpected_script_characters"}
+    assert {(spec.asset_key, spec.name) for spec in ingest_checks.check_specs} == {
+        (SOURCE_FILES, "every_input_file_recorded"), (SOURCE_FILES, "manifest_is_clean"),
+        (ARTICLES, "articles_have_body_and_language"), (ARTICLES, "token_offsets_reproduce_text"),
+        (ARTICLES, "unexpected_script_characters")}
 
 
 def test_an_article_without_a_visible_character_fails_the_body_check(tmp_path):
