@@ -64,5 +64,7 @@ def record_state(con: duckdb.DuckDBPyConnection, state_table: str, fingerprints:
 
 def forget(con: duckdb.DuckDBPyConnection, schemas: dict[str, dict], state_table: str, doc_ids: list[str]) -> None:
     """Delete the stale documents' rows from a step's tables and from its state table."""
+    if not doc_ids:
+        return
     for table, schema in {**schemas, state_table: STATE_SCHEMA}.items():
         replace_rows(con, table, pl.DataFrame(schema=schema), "doc_id", doc_ids)

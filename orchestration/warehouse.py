@@ -149,6 +149,8 @@ def prepare_tables(con: duckdb.DuckDBPyConnection, schemas: dict[str, dict], sta
             for name in schemas:
                 con.execute(f"drop table if exists {RAW_SCHEMA}.{name}")
             con.execute(f"drop table if exists {RAW_SCHEMA}.{state_table}")
+            stored = {}
             break
     for table, schema in schemas.items():
-        replace_rows(con, table, pl.DataFrame(schema=schema), "doc_id" if "doc_id" in schema else next(iter(schema)), [])
+        if table not in stored:
+            replace_rows(con, table, pl.DataFrame(schema=schema), "doc_id" if "doc_id" in schema else next(iter(schema)), [])
