@@ -426,3 +426,17 @@ def test_a_forked_dbt_keeps_debug_lines_in_its_file_log_when_asked(dbt_manifest,
                        if line.startswith("{")}
         assert "info" in file_levels and ("debug" in file_levels) == debug_expected
         assert "debug" not in stdout_levels and "info" in stdout_levels
+
+
+def test_dbt_opens_duckdb_with_the_memory_limit_once(dbt_manifest, tmp_path):
+    """KHABAR_DUCKDB_MEMORY_LIMIT reaches dbt's DuckDB, as a config option of the database it opens
+    (profiles.yml): dbt-duckdb applies `settings` with a SET on the new cursor of every node."""
+    import subprocess
+
+    out = subprocess.run([DBT, "--debug", "show", "--inline", "select current_setting('memory_limit') as m",
+                          "--profiles-dir", "."], cwd=ROOT / "dbt_project",
+                         env=dbt_env(tmp_path, KHABAR_DUCKDB_MEMORY_LIMIT="300MB"),
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout[-2000:]
+    lines = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+    assert any("286.1 MiB" in line["info"]["msg"] for line in lines)  # 300 MB, as DuckDB writes it
