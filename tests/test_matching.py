@@ -353,3 +353,40 @@ def test_the_documents_own_country_picks_among_namesakes_but_never_a_place_over_
     # the same country does not make the agency's name a place
     assert [m.entity_id for m in lex.find("به گزارش خبرنگار فارس از تهران و اصفهان", "fa")] == [
         "place:gn112931", "place:gn418863"]
+
+
+def test_a_foreign_full_name_in_another_spelling_of_its_vowels_is_the_person():
+    """Transliterations write or leave out long vowels: "صدر جباروف" is the lexicon's "صدر جاباروف",
+    and "جباروف" alone after it is him too; "وصدر جباروف" takes the clitic "and"."""
+    lexicon = Lexicon([entry("person:sadyr_japarov", "صدر جاباروف", "full_name", etype="person"),
+                       entry("person:sadyr_japarov", "جاباروف", "surname", etype="person"),
+                       entry("person:yoweri_museveni", "يويري موسفيني", "full_name", etype="person")])
+    text = "استقبل الرئيس صدر جباروف نظيره يويري موسيفيني، وقال جباروف إن اللقاء مثمر."
+    assert [(m.surface, m.entity_id, m.alias_kind) for m in lexicon.find(text, "ar")] == [
+        ("صدر جباروف", "person:sadyr_japarov", "spelling_variant"),
+        ("يويري موسيفيني", "person:yoweri_museveni", "spelling_variant"),
+        ("جباروف", "person:sadyr_japarov", "spelling_variant")]
+    assert [m.surface for m in lexicon.find("التقى وصدر جباروف", "ar")] == ["صدر جباروف"]
+    assert lexicon.find("التقى بصدر جباروف", "ar") == []  # only "and" may be joined to it
+    assert lexicon.find("صدر جباروفسكي", "ar") == []  # inside a longer word
+
+
+def test_a_name_whose_words_differ_from_other_names_only_in_vowels_is_not_read_by_its_skeleton():
+    """"محمد عباس" is somebody else than "محمود عباس": محمد and محمود are both names of the lexicon."""
+    lexicon = Lexicon([entry("person:mahmoud_abbas", "محمود عباس", "full_name", etype="person"),
+                       entry("person:mohammed_salah", "محمد صلاح", "full_name", etype="person")])
+    assert lexicon.find("قال محمد عباس إن", "ar") == []
+    assert [m.entity_id for m in lexicon.find("قال محمود عباس إن", "ar")] == ["person:mahmoud_abbas"]
+
+
+def test_words_of_the_language_and_native_names_are_not_read_as_another_spelling_of_a_name():
+    """"برگ برنده" (a winning card) is not Børge Brende, "شعراوي" not "شعار"; and an Iranian's name is
+    written one way in Arabic script, its vowels are not a transliteration's."""
+    lexicon = Lexicon([entry("person:borge_brende", "بورگ برنده", "full_name", etype="person", country="NO"),
+                       entry("person:ali_shaar", "جورج شعار", "full_name", etype="person", country="FR"),
+                       entry("person:hassan_rouhani", "حسن روحانی", "full_name", etype="person", country="IR")],
+                      common_words={"برگ": 4732, "برنده": 3377})
+    assert lexicon.find("این برگ برنده ایران است", "fa") == []
+    assert [m.surface for m in lexicon.find("قال جورج شعر", "ar")] == ["جورج شعر"]
+    assert lexicon.find("قال جورج شعراوي", "ar") == []
+    assert lexicon.find("گفت حسن روحنی", "fa") == []

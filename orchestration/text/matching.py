@@ -12,12 +12,17 @@ word) are kept only when the document supports them: the same entity is named
 unambiguously elsewhere in it, or, for a place, its country is named, or, for a
 country, it stands in a list of countries or after a word that names a state
 ("وزیر خارجه چین", "روسیه، چین و ایران").
+
+A foreign person's full name is also read in another spelling of its long vowels
+("صدر جباروف" for the lexicon's "صدر جاباروف"; alias kind ``spelling_variant``), and
+its last word alone after it, unless a word of it is a word of the language or
+differs from another name of the lexicon only in its vowels (محمد, محمود).
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Iterable
 
 import ahocorasick
@@ -86,6 +91,28 @@ PERSON_CUES = (
     "الشيخ", "الأمير", "الملك", "العاهل", "السفير", "المبعوث", "الجنرال", "المستشارة", "المستشار",
     "الفريق", "اللواء", "العميد", "المشير", "العقيد",
 )
+# Transliterations of foreign names write or leave out the long vowels and hamza seats
+# ("موسيفيني" / "موسفيني", "جباروف" / "جاباروف"): a person's full name in Arabic script is also
+# read in any such spelling, by its letters without them (its skeleton), when the skeleton keeps
+# enough letters to name nobody else.
+_VOWEL_LETTERS = "اآأإئؤءوىيی"
+_INNER_VOWEL = re.compile(f"(?<=\\w)[{_VOWEL_LETTERS}]")
+_KEPT = re.compile(f"(?<!\\w)[{_VOWEL_LETTERS}]|[^{_VOWEL_LETTERS}]")
+_ARABIC_LETTER = re.compile("[\\u0620-\\u064a\\u0671-\\u06d3]")
+VARIANT_MIN_LETTERS = 6
+# Names of these countries are Arabic or Persian words, written one way ("حسن" and "حسین" are two
+# names): only the names of people from elsewhere are transliterations read by their skeleton.
+NATIVE_SCRIPT_NAME_COUNTRIES = frozenset(
+    "AE AF BH DJ DZ EG IQ IR JO KM KW LB LY MA MR OM PK PS QA SA SD SO SY TJ TN YE".split())
+SPELLING_VARIANT = "spelling_variant"  # alias_kind of a name read in another spelling
+
+
+def skeleton(folded: str) -> str:
+    """``folded`` without the long vowels and hamza seats inside its words (a word's first letter,
+    spaces and other characters kept)."""
+    return _INNER_VOWEL.sub("", folded)
+
+
 _FI_YA = re.compile(r"(?<!\w)في(?!\w)")
 _FI_MAQSURA = re.compile(r"(?<!\w)فى(?!\w)")
 # What may stand between two countries of one list: "روسیه، چین و ایران", "مصر والسعودية".
@@ -194,6 +221,42 @@ class Lexicon:
                     self._automaton.add_word(lam, (lam, True, group_id))
         if self.size:
             self._automaton.make_automaton()
+        self._variants = ahocorasick.Automaton()
+        by_skeleton: dict[str, list[tuple[str, tuple[LexiconEntry, ...]]]] = defaultdict(list)
+        for key, group in by_key.items():
+            names = tuple(replace(e, alias_kind=SPELLING_VARIANT) for e in group
+                          if e.entity_type == "person" and e.alias_kind == "full_name" and not e.is_ambiguous
+                          and e.country_code not in NATIVE_SCRIPT_NAME_COUNTRIES)
+            words = [skeleton(w) for w in key.split()]
+            if names and len({e.entity_id for e in names}) == 1 and len(words) > 1 and all(words) \
+                    and _ARABIC_LETTER.search(key) and sum(map(len, words)) >= VARIANT_MIN_LETTERS:
+                last = key.split()[-1]
+                by_skeleton[" ".join(words)].append((len(last) - len(last.rstrip(_VOWEL_LETTERS)), names))
+        for key, group in by_key.items():  # a skeleton another name also has names neither
+            words = key.split()
+            if " ".join(skeleton(w) for w in words) in by_skeleton and not all(
+                    e.entity_type == "person" for e in group):
+                del by_skeleton[" ".join(skeleton(w) for w in words)]
+        # words whose skeleton other names' words share (محمد and محمود, حسن and حسين): in a name
+        # read by its skeleton they must be written as this person's names write them
+        forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for key, group in by_key.items():
+            for e in group:
+                if e.entity_type == "person" and _ARABIC_LETTER.search(key):
+                    for word in key.split():
+                        forms[skeleton(word)][word].add(e.entity_id)
+        self._vowel_ambiguous: dict[str, dict[str, frozenset[str]]] = {
+            bare: {word: frozenset(ids) for word, ids in words.items()} for bare, words in forms.items()
+            if any(not a & b for a in words.values() for b in words.values())}
+        for key, spellings in by_skeleton.items():
+            if len({names[0].entity_id for _, names in spellings}) == 1:
+                group_id = len(self._group_rows)
+                self._group_rows.append(tuple(tuple(getattr(e, f) for f in _ENTRY_FIELDS) for e in spellings[0][1]))
+                self._variants.add_word(key, (key, group_id, spellings[0][0],
+                                              frozenset(w for _, names in spellings for e in names
+                                                        for w in fold_phrase(e.alias).split())))
+        if len(self._variants):
+            self._variants.make_automaton()
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_groups": {}}  # the entries made so far are rebuilt on demand
@@ -229,6 +292,8 @@ class Lexicon:
             if maqsura_is_a_letter and body[end - 1] == "ى" and all(e.alias_kind == "gentilic" for e in group):
                 continue
             hits.append((start, end, group))
+        if len(self._variants):
+            hits += self._spelling_variants(folded, hits)
         # longest first, then leftmost: a longer name swallows the names inside it
         hits.sort(key=lambda h: (h[0] - h[1], h[0]))
         taken = bytearray(len(folded))
@@ -244,6 +309,47 @@ class Lexicon:
         kept = [(start, end, own) for start, end, group in kept
                 if (own := self._in_language(group, language, folded[start:end]))]
         return self._resolve(body, folded, self._named_in_full(folded, kept))
+
+    def _spelling_variants(self, folded: str, hits) -> list:
+        """Full names written in another spelling of their vowels (see ``skeleton``), of persons the
+        document does not name in the lexicon's own spelling; then the last word of each such name
+        wherever it stands alone ("جباروف" after "صدر جباروف")."""
+        named = {e.entity_id for _, _, group in hits for e in group if e.entity_type == "person"}
+        bare = skeleton(folded)
+        found = [(end, key, group_id, trailing, words) for end, (key, group_id, trailing, words)
+                 in self._variants.iter(bare) if self._group(group_id)[0].entity_id not in named]
+        if not found:
+            return []
+        kept = [m.start() for m in _KEPT.finditer(folded)]  # bare[i] is folded[kept[i]]
+        out, surnames = [], {}
+        for end_index, key, group_id, trailing, own_words in found:
+            start, end = kept[end_index - len(key) + 1], kept[end_index] + 1
+            while end < len(folded) and folded[end] in _VOWEL_LETTERS:
+                end += 1  # the vowels that end its last word, as many as the name's: "شعار" is not "شعراوي"
+            if end - kept[end_index] - 1 != trailing:
+                continue
+            if end < len(folded) and folded[end].isalpha():
+                continue  # inside a longer word
+            if start and folded[start - 1].isalpha() and not (
+                    folded[start - 1] == "و" and (start == 1 or not folded[start - 2].isalpha())):
+                continue  # ... or after a letter other than the clitic "and"
+            if any(word not in own_words and word in self._word_rank for word in folded[start:end].split()):
+                continue  # words of the language ("على القطريين", "برگ برنده") are no spelling of a name
+            group = self._group(group_id)
+            person = group[0].entity_id
+            if not all(person in self._vowel_ambiguous[bare].get(word, ()) for word in folded[start:end].split()
+                       if (bare := skeleton(word)) in self._vowel_ambiguous):
+                continue  # "محمد عباس" is not "محمود عباس"
+            out.append((start, end, group))
+            surname = folded[start:end].split()[-1]
+            if len(surname) >= 4 and self._word_rank.get(surname) is None:
+                surnames[surname] = group
+        for surname, group in surnames.items():
+            for m in re.finditer(rf"(?<!\w)و?{re.escape(surname)}(?!\w)", folded):
+                start = m.end() - len(surname)
+                if not any(s <= start < e for s, e, _ in out):
+                    out.append((start, m.end(), group))
+        return out
 
     def _countries_inside_organizations(self, kept, swallowed) -> list:
         """A country that ends an organization's name is named too: "القوات الأمريكية" are the US
