@@ -1716,3 +1716,15 @@ def test_welcoming_a_thing_is_no_reception():
     # "از" a person: a reception
     m = one("ظریف امروز در تهران از لاوروف استقبال کرد.", "fa", published=D(2016, 5, 10))
     assert (m.modality, set(m.participants)) == ("in_person", {ZARIF, LAVROV})
+
+
+def test_a_name_in_a_frame_before_with_is_not_the_subject():
+    # "در حاشیه نشست <organization> در <place> با X، <title>، دیدار کرد": the organization named in
+    # the frame does not act; the subject stands before the frame, past its apposition
+    sco = "org:sco"
+    lexicon = Lexicon(_entries() + [LexiconEntry(sco, "organization", "سازمان همکاری شانگهای", "fa", "name", False, None)])
+    text = ("لاوروف، وزیر خارجه روسیه، دیروز در حاشیه نشست وزیران سازمان همکاری شانگهای در مسکو با ظریف،"
+            " وزیر امور خارجه کشورمان، دیدار کرد.")
+    found = extract_meetings(text, "fa", split_sentences(text), lexicon.find(text, "fa"), D(2016, 5, 10),
+                             "IR", RULES, OFFICES, DATES)
+    assert [(set(m.participants), m.location_entity_id) for m in found] == [({LAVROV, ZARIF}, MOSCOW)]

@@ -2586,11 +2586,14 @@ def _persian_with_phrase_before(doc: _Document, clause: _Clause) -> tuple[list[s
         if not actors:
             continue  # an apposition ("، معاون دبیرکل ...،")
         with_pos = _first_with(doc, other)
-        named = [m.start for _, m in doc._mentions_in(other.start, other.end) if m.entity_type != "place"]
+        # (a name in a frame before "with" is no actor: "در حاشیه نشست ... سازمان همکاری اسلامی
+        # در جده با X، ...، دیدار کرد" has its subject before the frame)
+        named = [m.start for _, m in doc._mentions_in(other.start, other.end)
+                 if m.entity_type != "place" and m.entity_id in actors]
         actor_positions = named + [r.hit.start for r in doc.roles if other.start <= r.hit.start < other.end]
         if with_pos is None:
             return [], False, clause
-        if with_pos > min(actor_positions):
+        if actor_positions and with_pos > min(actor_positions):
             whole = len(actors) >= 2 and _with_takes_an_actor(doc, with_pos, actor_positions)
             return (actors, unresolved, other) if whole else ([], False, clause)
         seg_start, _ = _segment_span(doc, clause)
