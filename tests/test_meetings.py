@@ -1728,3 +1728,16 @@ def test_a_name_in_a_frame_before_with_is_not_the_subject():
     found = extract_meetings(text, "fa", split_sentences(text), lexicon.find(text, "fa"), D(2016, 5, 10),
                              "IR", RULES, OFFICES, DATES)
     assert [(set(m.participants), m.location_entity_id) for m in found] == [({LAVROV, ZARIF}, MOSCOW)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("ظریف امروز در دیدارهایی جداگانه با لاوروف، وزیر خارجه روسیه، و پیر دوپونتل، وزیر امور خارجه"
+     " لوکزامبورگ، گفت‌وگو کرد.", "fa"),
+    ("والتقى ظريف اليوم كلا من لافروف، وزير الخارجية الروسي، وبيير دوبونتال، وزير خارجية لوكسمبورغ،"
+     " على حدة.", "ar"),
+])
+def test_a_title_before_a_name_the_lexicon_lacks_is_not_the_outlets_own(text, language):
+    # "<unknown name>، وزیر امور خارجه <unknown country>": the title is the unknown person's, not
+    # the outlet's own foreign minister (who is the subject here, and does not meet himself)
+    found = meetings(text, language, published=D(2016, 5, 10), outlet_country="IR")
+    assert [set(m.participants) for m in found] == [{ZARIF, LAVROV}]

@@ -326,6 +326,10 @@ class MeetingRules:
     # armed forces, armed groups and parties: sides of talks as countries are ("محادثات بين الجيش
     # السوداني وقوات الدعم السريع", "بين الولايات المتحدة وحركة طالبان")
     party_organizations: frozenset[str] = frozenset()
+    # frequent words of the news by language (folded): a title followed by a word the lexicon and
+    # this list both do not know ("وزیر امور خارجه <an unknown country>", "الرئيس <an unknown name>")
+    # is someone the article names that the lexicon lacks, not the outlet's own office holder
+    frequent_words: dict = field(default_factory=dict)
     _compiled: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -358,6 +362,8 @@ class MeetingRules:
                                    if s(r, "organization_type") == "news_outlet"),
             party_organizations=frozenset(s(r, "organization_id") for r in organizations
                                           if s(r, "organization_type") in PARTY_ORGANIZATION_TYPES),
+            frequent_words={language: frozenset(fold_phrase(s(r, "word")) for r in common_words
+                                                if s(r, "language") == language) for language in ("fa", "ar")},
         )
 
     @classmethod
@@ -605,6 +611,7 @@ class _Role:
     consumed: set[int]  # indexes of mentions that belong to the phrase
     former: bool = False  # "the former minister": not the office's holder
     singular: bool = True  # "the president", not "the ministers"
+    unknown_after: bool = False  # followed by a word neither the lexicon nor the frequent words know
 
     @property
     def counterpart(self) -> bool:
@@ -760,7 +767,8 @@ class _Document:
             pos, former_after = self._skip_role_modifiers(pos)
             row = h.row
             role = _Role(h, row.office, pos, countries, our, None, consumed,
-                         former=former_before or former_after, singular=row.grammatical_number == "singular")
+                         former=former_before or former_after, singular=row.grammatical_number == "singular",
+                         unknown_after=not countries and not our and not org and self._unknown_word_at(pos))
             role.appositive = self._apposition(role)
             roles.append(role)
         return roles
@@ -834,6 +842,16 @@ class _Document:
             if any(found[1].entity_id in self._holders(role.office, c) for c in countries):
                 served.add(found[0])
         return served
+
+    def _unknown_word_at(self, pos: int) -> bool:
+        """The next word, right after ``pos`` (no punctuation between), is a name the lexicon does
+        not know: neither a mention nor one of the language's frequent words."""
+        words = self.rules.frequent_words.get(self.language)
+        m = _NEXT_WORD.match(self.view, pos)
+        if not words or m is None or self._mention_at(m.start("word")) is not None:
+            return False
+        word = m.group("word")
+        return len(word) >= 3 and word.isalpha() and word not in words
 
     def _skip_role_modifiers(self, pos: int) -> tuple[int, bool]:
         """Past "new", "former", ... after a role; and whether one of them was "former"."""
@@ -955,6 +973,10 @@ class _Document:
         if role.our_country:
             found = self._resolve(role.office, self.outlet_country, exclude)
             return ([found], False) if found else ([], True)
+        if not role.countries and role.unknown_after:
+            # "مامادو تانگارا، وزیر امور خارجه گامبیا": a title of a country (or before a name) the
+            # lexicon does not know, not the outlet's own minister
+            return [], True
         if not role.countries:
             # a title alone ("رئیس‌جمهور", "الرئيس") in an outlet of a known country: its holder
             # there, if the article names them; a plural one is "the ministers of the countries
