@@ -1741,3 +1741,11 @@ def test_a_title_before_a_name_the_lexicon_lacks_is_not_the_outlets_own(text, la
     # the outlet's own foreign minister (who is the subject here, and does not meet himself)
     found = meetings(text, language, published=D(2016, 5, 10), outlet_country="IR")
     assert [set(m.participants) for m in found] == [{ZARIF, LAVROV}]
+
+
+def test_separately_as_an_aside_between_the_verb_and_its_object():
+    # "استقبل X، كلا على حدة، A وB": the aside says the host received each guest on his own
+    found = meetings("واستقبل لافروف في موسكو، كلا على حدة، ظريف ووزير الخارجية التركي جاويش أوغلو.", "ar",
+                     published=D(2016, 5, 10))
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([LAVROV, ZARIF]),
+                                                                   sorted([LAVROV, CAVUSOGLU])])

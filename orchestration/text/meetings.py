@@ -2735,7 +2735,7 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
         later = _SEPARATELY_RE.search(doc.view, clause.end, end)
         # only where it says the meetings were separate ("في لقاءين منفصلين"), not "two separate
         # agreements"
-        if later and any(0 <= later.start() - h.end <= 2 for h in doc.triggers):
+        if later and (any(0 <= later.start() - h.end <= 2 for h in doc.triggers) or _an_aside_of_its_own(doc, later)):
             marker = later
     two = marker is None and _told_as_two(doc, t)
     if marker is None and not two:
@@ -2790,6 +2790,14 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
     if len(others) < 2 or (two and (len(others) != 2 or len(side) != 1)):
         return [c]
     return [replace(c, participants=[*side, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
+
+
+def _an_aside_of_its_own(doc: _Document, marker: re.Match) -> bool:
+    """"استقبل X، كلا على حدة، A وB": the marker stands alone between commas, an aside on the
+    clause it interrupts (not a word of a later phrase, "two separate agreements")."""
+    clause = doc.clause_of(marker.start())
+    rest = (doc.view[clause.start:marker.start()] + " " + doc.view[marker.end():clause.end]).split()
+    return len(rest) <= 1 and not doc._mentions_in(clause.start, clause.end)
 
 
 def _elided_subject_of_a_listed_object(doc: _Document, clause: _Clause, t: _Hit, participants: list[str]) -> str | None:
