@@ -1749,3 +1749,19 @@ def test_separately_as_an_aside_between_the_verb_and_its_object():
                      published=D(2016, 5, 10))
     assert sorted(sorted(m.participants) for m in found) == sorted([sorted([LAVROV, ZARIF]),
                                                                    sorted([LAVROV, CAVUSOGLU])])
+
+
+def test_the_two_presidents_are_not_the_two_ministers_named_last():
+    # "the two presidents" are the two of the office named before, past the ministers' meeting
+    putin, erdogan = "person:vladimir_putin", "person:recep_tayyip_erdogan"
+    lexicon = Lexicon(_entries() + [LexiconEntry(putin, "person", "بوتين", "ar", "surname", False, "RU"),
+                                    LexiconEntry(erdogan, "person", "أردوغان", "ar", "surname", False, "TR")])
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": putin, "office": "president", "country_code": "RU", "start_year": "2012", "end_year": ""},
+        {"person_id": erdogan, "office": "president", "country_code": "TR", "start_year": "2014", "end_year": ""}])
+    text = ("استقبل بوتين اليوم في موسكو أردوغان. وفي وقت سابق اليوم التقى لافروف جاويش أوغلو."
+            " وكان الرئيسان قد بحثا في اتصال هاتفي الشهر الماضي الأزمة في سوريا.")
+    found = extract_meetings(text, "ar", split_sentences(text), lexicon.find(text, "ar"), D(2016, 5, 10),
+                             None, RULES, offices, DATES)
+    calls = [set(m.participants) for m in found if m.modality == "phone"]
+    assert calls == [{putin, erdogan}]

@@ -551,6 +551,11 @@ _THE_TWO_RE = _phrases_re(
     "دو وزیر", "دو رئیس‌جمهور", "دو رئیس جمهور", "دو رهبر", "دو مقام", "دو نخست‌وزیر", "دو نخست وزیر",
     "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين", "الزعيمان", "الزعيمين", "المسؤولان", "العاهلان",
     "القائدان", "القائدين", "the two ministers", "the two leaders", "the two presidents")
+# the office the phrase gives them: "the two presidents" are not the two ministers named last
+_MINISTERS, _PRESIDENTS = "minister", "president"
+_THE_TWO_OFFICES = {fold_phrase(w): kind for kind, words in (
+    (_MINISTERS, ("دو وزیر", "الوزيران", "الوزيرين", "the two ministers")),
+    (_PRESIDENTS, ("دو رئیس‌جمهور", "دو رئیس جمهور", "الرئيسان", "الرئيسين", "the two presidents"))) for w in words}
 # "the three ministers", "چهار رهبر": as many named before (Arabic puts the number after its noun)
 _FEW_NUMBERS = {"سه": 3, "چهار": 4, "الثلاثة": 3, "الثلاث": 3, "الأربعة": 4, "الأربع": 4, "three": 3, "four": 4}
 _FEW_NOUNS = ("وزیر", "رئیس‌جمهور", "رئیس جمهور", "رهبر", "مقام", "نخست‌وزیر", "الوزراء", "الرؤساء", "الزعماء",
@@ -559,6 +564,11 @@ _THE_FEW = {fold_phrase(f"{noun} {number}" if noun.startswith("ال") else f"{nu
             for number, n in _FEW_NUMBERS.items() for noun in _FEW_NOUNS
             if number.startswith("ال") == noun.startswith("ال")}
 _THE_FEW_RE = _phrases_re(*_THE_FEW)
+_FEW_NOUN_OFFICES = {"وزیر": _MINISTERS, "الوزراء": _MINISTERS, "ministers": _MINISTERS, "رئیس‌جمهور": _PRESIDENTS,
+                     "رئیس جمهور": _PRESIDENTS, "الرؤساء": _PRESIDENTS, "presidents": _PRESIDENTS}
+_THE_FEW_OFFICES = {fold_phrase(f"{noun} {number}" if noun.startswith("ال") else f"{number} {noun}"): kind
+                    for number in _FEW_NUMBERS for noun, kind in _FEW_NOUN_OFFICES.items()
+                    if number.startswith("ال") == noun.startswith("ال")}
 # "in the presence of", "with the participation of": those named after it attend a meeting others hold
 _PRESENCE_RE = _phrases_re(
     "بحضور", "وبحضور", "با حضور", "در حضور", "بمشاركة", "وبمشاركة", "با مشارکت", "in the presence of",
@@ -942,6 +952,18 @@ class _Document:
                 if h.person_id == found and h.country_code:
                     self.country_of.setdefault(found, h.country_code)
         return found
+
+    def may_hold(self, person_id: str, kind: str | None) -> bool:
+        """Whether a person may be one of "the two presidents" ("ministers"): yes, unless the office
+        list gives them only offices of another kind for the year."""
+        if kind is None or self.year is None:
+            return True
+        held = {h.office for h in self.offices if h.person_id == person_id and h.holds_in(self.year)}
+        if not held:
+            return True
+        if kind == _MINISTERS:
+            return any(o.endswith("_minister") for o in held)
+        return any(o == kind or o in _OFFICE_STAND_INS.get(kind, ()) for o in held)
 
     def _office_of(self, person_id: str) -> str | None:
         rows = [h for h in self.offices if h.person_id == person_id and h.office in self.title_offices]
@@ -2445,6 +2467,7 @@ def _the_few_named_before(doc: _Document, clause: _Clause) -> tuple[list[str], l
     if not found:
         return [], []
     two, n = min(found, key=lambda f: f[0].start())
+    kind = _THE_TWO_OFFICES.get(two.group()) or _THE_FEW_OFFICES.get(two.group())
     after = _NEXT_WORD.match(doc.view, two.end())
     if doc._mention_at(two.end() + 1) or (after and _is_gentilic(after.group("word"))):
         return [], []  # "الرئيسين الأمريكي والروسي": the two are said
@@ -2463,7 +2486,7 @@ def _the_few_named_before(doc: _Document, clause: _Clause) -> tuple[list[str], l
     for index in range(clause.sentence, max(clause.sentence - 4, -1), -1):
         s, e = doc.sentences[index]
         named = [p for pos, p in reversed(doc.antecedents) if s <= pos < min(e, clause.start)]
-        persons += [p for p in dict.fromkeys(named) if p not in persons and p not in here]
+        persons += [p for p in dict.fromkeys(named) if p not in persons and p not in here and doc.may_hold(p, kind)]
         if len(persons) >= n:
             if len(persons) > n:
                 return [], []
