@@ -1765,3 +1765,13 @@ def test_the_two_presidents_are_not_the_two_ministers_named_last():
                              None, RULES, offices, DATES)
     calls = [set(m.participants) for m in found if m.modality == "phone"]
     assert calls == [{putin, erdogan}]
+
+
+def test_states_met_one_by_one_by_the_same_side_are_those_meetings():
+    # the headline's "meets the presidents of A and B" (states, unnamed) is the meetings the body
+    # tells one by one with their people, not one more
+    text = ("ولي العهد يترأس القمة الخليجية مع دول آسيا الوسطى في طهران ويلتقي رئيسي روسيا وتركيا\nطهران - واس\n"
+            "ترأس ظريف، أمس الأربعاء، أعمال القمة الأولى. وعلى هامش القمة، استقبل ظريف، كلا على حدة، الرئيس الروسي"
+            " لافروف والرئيس التركي جاويش أوغلو.")
+    found = meetings(text, "ar", published=D(2016, 5, 10))
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([ZARIF, LAVROV]), sorted([ZARIF, CAVUSOGLU])])

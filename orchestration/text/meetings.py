@@ -1932,9 +1932,16 @@ def _the_states_of_a_meeting_told_with_people(doc: _Document, c: _Candidate, mer
     if not c.participants or not all(p.startswith("country:") for p in c.participants):
         return False
     states = {p.split(":", 1)[1] for p in c.participants}
-    return any(
-        m is not c and _may_be_one(m, c) and any(p.startswith("person:") for p in m.participants)
-        and states <= {doc.participant_country(p) for p in m.participants} for m in merged)
+    told = [m for m in merged if m is not c and _may_be_one(m, c) and any(p.startswith("person:") for p in m.participants)]
+    if any(states <= {doc.participant_country(p) for p in m.participants} for m in told):
+        return True
+    # ... or with their people met one by one by the same side ("ولي العهد ... يلتقي رئيسي أوزبكستان
+    # وكازاخستان", then "استقبل ولي العهد، كلا على حدة، الرئيس الأوزبكي ... والرئيس الكازاخستاني ...")
+    for side in {p for m in told for p in m.participants if p.startswith("person:")}:
+        with_side = [m for m in told if side in m.participants]
+        if len(with_side) >= 2 and states <= {doc.participant_country(p) for m in with_side for p in m.participants}:
+            return True
+    return False
 
 
 def _a_visit_told_by_its_meeting(c: _Candidate, merged: list[_Candidate]) -> bool:
