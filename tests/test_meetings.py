@@ -1775,3 +1775,14 @@ def test_states_met_one_by_one_by_the_same_side_are_those_meetings():
             " لافروف والرئيس التركي جاويش أوغلو.")
     found = meetings(text, "ar", published=D(2016, 5, 10))
     assert sorted(sorted(m.participants) for m in found) == sorted([sorted([ZARIF, LAVROV]), sorted([ZARIF, CAVUSOGLU])])
+
+
+@pytest.mark.parametrize("text, language", [
+    ("لاوروف امروز در تهران با ظریف دیدار کرد و پیام کتبی کری را به وی تسلیم کرد.", "fa"),
+    ("لاوروف امروز در تهران با ظریف دیدار کرد و دعوت‌نامه رسمی کری را به وی تسلیم کرد.", "fa"),
+    ("والتقى لافروف اليوم في طهران ظريف وسلمه رسالة خطية كيري.", "ar"),
+])
+def test_the_sender_of_a_written_message_is_not_at_the_meeting(text, language):
+    # "پیام کتبی X", "دعوت‌نامه رسمی X": the message's kind stands between it and its sender
+    m = one(text, language, published=D(2016, 5, 10))
+    assert set(m.participants) == {LAVROV, ZARIF}

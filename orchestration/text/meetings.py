@@ -475,6 +475,9 @@ _HONORIFICS_BEFORE_A_SENDER = _folded_set("جلالة", "الجلالة", "حض�
 _FROM = _folded_set("من", "از", "from")
 _SENT_BY = _folded_set("موفدا", "موفد", "موفدة", "مبعوثا", "مبعوثة", "موفداً", "مبعوثاً")
 _RELATIONS = _AIDES | _KIN | _MESSAGES
+# what a message is like, between it and its sender ("پیام کتبی X", "دعوت‌نامه رسمی X")
+_MESSAGE_KINDS = _folded_set("کتبی", "شفاهی", "مکتوب", "رسمی", "خطية", "الخطية", "شفهية", "الشفهية", "شفوية",
+                             "الشفوية", "رسمية", "الرسمية", "مكتوبة", "written", "oral", "official")
 _AIDE_RANKS = _folded_set("ارشد", "ویژه", "اول", "الأول", "الخاص", "الخاصة", "الأولى", "senior", "special", "first")
 # "refused to comment on / reveal details of the meeting": the meeting took place.
 _COMMENT_WORDS = _folded_set("كشف", "الكشف", "التعليق", "تعليق", "الإفصاح", "الإدلاء", "الحديث", "الخوض",
@@ -824,6 +827,8 @@ class _Document:
             return any(w in _MESSAGES or _with_clitic(w, "وب", _MESSAGES) for w in before[-3:-1])
         if word in _INVITING and len(before) >= 2 and before[-2] in _MESSAGES:
             return True  # "پیام دعوت ولیعهد سعودی را به وی ابلاغ کرد": whose invitation was carried
+        if word in _MESSAGE_KINDS and len(before) >= 2 and before[-2] in _MESSAGES:
+            return True  # "پیام کتبی حسن روحانی را به اورتگا تسلیم کرد": whose message was handed over
         if word in _AIDE_RANKS and len(before) >= 2:
             word = before[-2]  # "دستیار ارشد وزیر امور خارجه", "المستشار الخاص للرئيس"
         return word in _RELATIONS or _with_clitic(word, "وف", _RELATIONS)
