@@ -1786,3 +1786,15 @@ def test_the_sender_of_a_written_message_is_not_at_the_meeting(text, language):
     # "پیام کتبی X", "دعوت‌نامه رسمی X": the message's kind stands between it and its sender
     m = one(text, language, published=D(2016, 5, 10))
     assert set(m.participants) == {LAVROV, ZARIF}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("لاوروف امروز در مسکو با ظریف دیدار کرد. در این دیدار که با حضور کری برگزار شد، لاوروف و ظریف درباره سوریه"
+     " گفت‌وگو کردند.", "fa"),
+    ("التقى لافروف اليوم في موسكو ظريف. وفي هذا اللقاء الذي جرى بحضور كيري، أجرى لافروف وظريف محادثات حول الأزمة في سوريا.",
+     "ar"),
+])
+def test_who_attended_this_meeting_in_a_relative_clause_joins_it(text, language):
+    # "در این دیدار که با حضور X برگزار شد، ...": X attended the meeting told before; one meeting
+    m = one(text, language, published=D(2016, 5, 10))
+    assert set(m.participants) == {LAVROV, ZARIF, KERRY} and m.location_entity_id == MOSCOW

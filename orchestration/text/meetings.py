@@ -2191,6 +2191,7 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
     clause = doc.clause_of(t.start)
     topic = _is_topic_trigger(doc, t)
     attendees: list[str] = []
+    this_meeting = False  # the sentence tells who attended "this meeting", one told before
     if topic:
         # "با اشاره به دیدار وزرای خارجه ...", "حول لقاء ...": the meeting is what someone speaks
         # about; its participants follow it, the speaker before it is not one of them
@@ -2200,6 +2201,10 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         if presence is None and doc.language == "fa":
             # Persian puts it before its verb: "در نشستی با حضور موگرینی و وزیران ... گفت‌وگو کرد"
             presence = _PRESENCE_RE.search(doc.view, clause.start, t.start)
+        if presence is None:
+            # "در این دیدار که با حضور سانتوس ... برگزار شد، ظریف ... گفت‌وگو کرد": who attended
+            # the meeting named in a relative clause before the verb's
+            attendees, this_meeting = _attendees_of_a_meeting_before(doc, clause)
         if presence:
             # "التقيا الأربعاء في أبوظبي بحضور المبعوث الأممي": who attended joins the meeting,
             # but is not who met; the subject is still to be found
@@ -2366,7 +2371,7 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
     return _Candidate(index, t.start, t.row.modality, {t.row.cameo_code}, {t.row.trigger_kind},
                       participants, place.entity_id if place else None,
                       place.country_code if place else None, date, anchored, doc.body[s:e],
-                      doc.body[t.start:t.end], joins_earlier=attended and "ال" in t.prefix)
+                      doc.body[t.start:t.end], joins_earlier=attended and "ال" in t.prefix or this_meeting and bool(attendees))
 
 
 # who chaired a meeting took part in it ("اجتماعاً ... جمع A وB، برئاسة الرئيس C")
@@ -2583,6 +2588,32 @@ def _only_its_partner_named(doc: _Document, clause: _Clause, trigger: _Hit) -> b
         return False
     after = doc.view[trigger.end:clause.end].split(None, 1)[:1]
     return bool(after) and after[0] in _WITH | _FROM
+
+
+# "در این دیدار که با حضور"، "وفي اللقاء الذي جرى بحضور": a frame, the meeting, a relative and (a
+# verb or two) the presence phrase
+def _alternatives(*words: str) -> str:
+    return "|".join(re.escape(fold_phrase(w)) for w in words)
+
+
+_MEETING_WITH_A_RELATIVE_RE = re.compile(
+    rf" *(?:{_alternatives('در', 'في', 'خلال', 'وفي', 'وخلال')}) +(?P<this>(?:{_alternatives('این', 'هذا', 'هذه')}) +)?"
+    rf"[^\s،,:؛;.!?؟]+ +(?:{_alternatives('که', 'الذي', 'التي')}) +")
+
+
+def _attendees_of_a_meeting_before(doc: _Document, clause: _Clause) -> tuple[list[str], bool]:
+    """Who attended the meeting a clause before the verb's names with a relative ("در این دیدار که
+    با حضور X ... برگزار شد، ..."), in the same segment; and whether it is "this meeting", one
+    told before."""
+    segment = _segment(doc, clause)
+    for previous in segment[:segment.index(clause)]:
+        frame = _MEETING_WITH_A_RELATIVE_RE.match(doc.view, previous.start)
+        if frame is None or frame.end() > previous.end:
+            continue
+        presence = _PRESENCE_RE.search(doc.view, frame.end(), previous.end)
+        if presence is not None and len(doc.view[frame.end():presence.start()].split()) <= 2:  # "جرى", "عقد"
+            return _clause_actors(doc, replace(previous, start=presence.start()), None)[0], bool(frame.group("this"))
+    return [], False
 
 
 def _attendees_joining(attendees: list[str], participants: list[str]) -> list[str]:
