@@ -1798,3 +1798,10 @@ def test_who_attended_this_meeting_in_a_relative_clause_joins_it(text, language)
     # "در این دیدار که با حضور X برگزار شد، ...": X attended the meeting told before; one meeting
     m = one(text, language, published=D(2016, 5, 10))
     assert set(m.participants) == {LAVROV, ZARIF, KERRY} and m.location_entity_id == MOSCOW
+
+
+def test_and_that_in_the_presence_of_joins_the_meeting():
+    # "، وذلك بحضور X": "and that" refers to the reception; X attended it
+    m = one("استقبل لافروف اليوم في موسكو ظريف والوفد المرافق له، وذلك بحضور جاويش أوغلو.", "ar",
+            published=D(2016, 5, 10))
+    assert set(m.participants) == {LAVROV, ZARIF, CAVUSOGLU}

@@ -414,6 +414,10 @@ def _folded_set(*words: str) -> frozenset[str]:
     return frozenset(fold_phrase(w) for w in words)
 
 
+def _alternatives(*words: str) -> str:
+    return "|".join(re.escape(fold_phrase(w)) for w in words)
+
+
 def _phrases_re(*phrases: str) -> re.Pattern:
     """Any of the phrases (folded) as whole words of the view."""
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_phrase(w)) for w in phrases) + r")(?!\w)")
@@ -2401,6 +2405,9 @@ def _ends_with_a_name(doc: _Document, start: int, end: int) -> Mention | None:
     return last if titled and len(tail.split()) <= _ASIDE_WORDS else None
 
 
+_AND_THAT_RE = re.compile(rf"(?:{_alternatives('وذلك', 'ذلك')}) +")
+
+
 def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
     """The people the clauses after a meeting word's own add to its meeting, within the sentence:
     a list that goes on past an apposition ("میان علی شمخانی، دبیر ...، و مساعد العیبان، مشاور ...")
@@ -2417,7 +2424,10 @@ def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
         if any(later.start <= h.start < later.end for h in doc.triggers):
             break  # another meeting's clause
         persons = [m for _, m in doc._mentions_in(later.start, later.end) if m.entity_type == "person"]
-        if _PRESENCE_RE.match(doc.view, lead) or _CHAIRED_RE.match(doc.view, lead):
+        # "، وذلك بحضور وليد المعلم": "and that" before the phrase refers to the meeting
+        that = _AND_THAT_RE.match(doc.view, lead)
+        presence_at = that.end() if that else lead
+        if _PRESENCE_RE.match(doc.view, presence_at) or _CHAIRED_RE.match(doc.view, presence_at):
             found = [p for p in _clause_actors(doc, later, None)[0] if p.startswith("person:")]
             if not found:
                 break
@@ -2592,10 +2602,6 @@ def _only_its_partner_named(doc: _Document, clause: _Clause, trigger: _Hit) -> b
 
 # "در این دیدار که با حضور"، "وفي اللقاء الذي جرى بحضور": a frame, the meeting, a relative and (a
 # verb or two) the presence phrase
-def _alternatives(*words: str) -> str:
-    return "|".join(re.escape(fold_phrase(w)) for w in words)
-
-
 _MEETING_WITH_A_RELATIVE_RE = re.compile(
     rf" *(?:{_alternatives('در', 'في', 'خلال', 'وفي', 'وخلال')}) +(?P<this>(?:{_alternatives('این', 'هذا', 'هذه')}) +)?"
     rf"[^\s،,:؛;.!?؟]+ +(?:{_alternatives('که', 'الذي', 'التي')}) +")
