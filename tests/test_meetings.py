@@ -1805,3 +1805,17 @@ def test_and_that_in_the_presence_of_joins_the_meeting():
     m = one("استقبل لافروف اليوم في موسكو ظريف والوفد المرافق له، وذلك بحضور جاويش أوغلو.", "ar",
             published=D(2016, 5, 10))
     assert set(m.participants) == {LAVROV, ZARIF, CAVUSOGLU}
+
+
+def test_a_visitor_meeting_his_counterpart_and_the_president_meets_each():
+    # "با همتای ایرانی خود و رئیس‌جمهور کشورمان": the counterpart is the subject's, and a visitor
+    # seeing two officials of one country sees each of them; told one by one after, the lead sums them up
+    rouhani = "person:hassan_rouhani"
+    lexicon = Lexicon(_entries() + [LexiconEntry(rouhani, "person", "روحانی", "fa", "surname", False, "IR")])
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": rouhani, "office": "president", "country_code": "IR", "start_year": "2013", "end_year": "2021"}])
+    text = ("لاوروف، وزیر امور خارجه روسیه، امروز در سفری به تهران با همتای ایرانی خود و رئیس‌جمهور کشورمان دیدار کرد."
+            " لاوروف صبح امروز در تهران با ظریف دیدار کرد. وزیر خارجه روسیه سپس در تهران به دیدار روحانی رفت.")
+    found = extract_meetings(text, "fa", split_sentences(text), lexicon.find(text, "fa"), D(2016, 5, 10),
+                             "IR", RULES, offices, DATES)
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([LAVROV, ZARIF]), sorted([LAVROV, rouhani])])

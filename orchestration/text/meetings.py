@@ -1924,9 +1924,10 @@ def _with_list(doc: _Document, c: _Candidate) -> tuple[str, list[str]] | None:
         return None
     after = {m.entity_id for _, m in doc._mentions_in(clause.start, clause.end) if m.start > with_pos}
     # ... or a title names them ("با وزیران نفت ونزوئلا و عراق")
+    # ... or "his counterpart", the counterpart of the subject ("با همتای ایرانی خود و رئیس‌جمهور")
     for r in doc.roles:
-        if with_pos < r.hit.start < clause.end and not r.appositive and not r.counterpart:
-            after.update(doc._resolve_role(r, set())[0])
+        if with_pos < r.hit.start < clause.end and not r.appositive:
+            after.update(doc._resolve_role(r, set(), c.participants[0] if r.counterpart else None)[0])
     # the side may be elided ("[Pompeo's] meeting with A and B") and come from the text before
     sides = [p for p in c.participants if p not in after]
     others = [p for p in c.participants if p not in sides]
