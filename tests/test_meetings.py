@@ -1807,6 +1807,13 @@ def test_and_that_in_the_presence_of_joins_the_meeting():
     assert set(m.participants) == {LAVROV, ZARIF, CAVUSOGLU}
 
 
+def test_countries_of_a_crisis_are_spoken_of():
+    # "بحران‌های سوریه و یمن": the crises are the topic; "the two ministers" are the two named before
+    found = meetings("لاوروف امروز در مسکو با ظریف دیدار کرد. دو وزیر در این دیدار درباره روابط دوجانبه، به‌ویژه"
+                     " بحران‌های سوریه و ترکیه، گفت‌وگو کردند.", "fa", published=D(2016, 5, 10))
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF}]
+
+
 def test_a_visitor_meeting_his_counterpart_and_the_president_meets_each():
     # "با همتای ایرانی خود و رئیس‌جمهور کشورمان": the counterpart is the subject's, and a visitor
     # seeing two officials of one country sees each of them; told one by one after, the lead sums them up

@@ -516,7 +516,9 @@ _TOPIC_MARKERS = [fold_phrase(w) for w in (
     "مربوط به", "درباره", "در باره", "پیرامون", "در مورد", "اشاره", "حول", "بشأن", "بخصوص", "حيال", "إزاء",
     "تجاه", "about", "on",
     # relations spoken of: "استعراض علاقات التعاون بين دولة قطر والولايات المتحدة", "روابط ایران و روسیه"
-    "علاقات", "العلاقات", "وعلاقات", "روابط", "مناسبات", "relations")]
+    "علاقات", "العلاقات", "وعلاقات", "روابط", "مناسبات", "relations",
+    # crises spoken of: "بحران‌های سوریه و یمن", "أزمة اليمن"
+    "بحران", "بحران‌های", "بحران‌ها", "أزمة", "الأزمة", "وأزمة", "أزمات", "crisis")]
 _TOPIC_WORDS = frozenset(t for t in _TOPIC_MARKERS if " " not in t)
 _TOPIC_PHRASES = tuple(t for t in _TOPIC_MARKERS if " " in t)
 _ROUND_WORDS = _folded_set("دور", "الجولة", "جولة")
