@@ -1826,3 +1826,11 @@ def test_a_visitor_meeting_his_counterpart_and_the_president_meets_each():
     found = extract_meetings(text, "fa", split_sentences(text), lexicon.find(text, "fa"), D(2016, 5, 10),
                              "IR", RULES, offices, DATES)
     assert sorted(sorted(m.participants) for m in found) == sorted([sorted([LAVROV, ZARIF]), sorted([LAVROV, rouhani])])
+
+
+def test_a_meeting_that_gathered_them_with_someone():
+    # "خلال لقاء جمعهما بـX": the pronoun is the sentence's subject, past a quoted title; its day too
+    m = one('وقّع لافروف وظريف، أمس الاثنين، على "إعلان موسكو للتسوية في سوريا"، خلال لقاء جمعهما بكيري في موسكو.',
+            "ar", published=D(2016, 5, 10))
+    assert set(m.participants) == {LAVROV, ZARIF, KERRY}
+    assert (m.location_entity_id, m.event_date) == (MOSCOW, D(2016, 5, 9))

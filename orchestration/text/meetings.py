@@ -2221,6 +2221,16 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             participants, unresolved = _clause_actors(doc, clause_before, t)
         else:
             participants, unresolved = _clause_actors(doc, clause, t)
+    gathered_from = None
+    if not topic and _GATHERED_RE.match(doc.view, t.end):
+        # "وقّع وزراء خارجية A وB وC ...، خلال لقاء جمعهم برئيس الجمهورية X": the pronoun is the
+        # sentence's subject, whom the meeting brought together with X
+        for previous in _clauses_before(doc, clause):  # (past a quoted name: its own segment)
+            subjects = _clause_actors(doc, previous, None)[0]
+            if subjects:
+                participants = [p for p in subjects if p not in participants] + participants
+                gathered_from = previous  # and its day ("وقّع ...، أمس الاثنين، ...")
+                break
     subject = None if topic else _subject_for_then(doc, clause, participants)
     if subject is not None:
         participants = [subject] + participants
@@ -2237,7 +2247,7 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
                 if few or doc._mentions_in(previous.start, previous.end):
                     break
         participants = subject + few if few else participants
-    borrowed_before, date_clause = False, clause
+    borrowed_before, date_clause = False, clause if gathered_from is None else gathered_from
     if not participants and not topic:
         # an elided subject: the actors of the clause before, else after, in the same segment; an
         # apposition naming nobody ("، الرجل القوي في شرق البلاد،") stands between a subject and its verb
@@ -2409,6 +2419,9 @@ def _ends_with_a_name(doc: _Document, start: int, end: int) -> Mention | None:
     return last if titled and len(tail.split()) <= _ASIDE_WORDS else None
 
 
+# "لقاء جمعهم بـ", "الاجتماع الذي جمعه بـ": the meeting brought them (named before) together with ...
+_GATHERED_WORDS = _alternatives('جمعه', 'جمعها', 'جمعهما', 'جمعهم', 'جمعته', 'جمعتها', 'جمعتهما', 'جمعتهم')
+_GATHERED_RE = re.compile(rf" +(?:(?:{_alternatives('الذي', 'التي')}) +)?(?:{_GATHERED_WORDS})(?!\w)")
 _AND_THAT_RE = re.compile(rf"(?:{_alternatives('وذلك', 'ذلك')}) +")
 
 
