@@ -1834,3 +1834,11 @@ def test_a_meeting_that_gathered_them_with_someone():
             "ar", published=D(2016, 5, 10))
     assert set(m.participants) == {LAVROV, ZARIF, KERRY}
     assert (m.location_entity_id, m.event_date) == (MOSCOW, D(2016, 5, 9))
+
+
+def test_a_title_before_a_verb_is_still_the_outlets_own():
+    # a headline's "وزير الخارجية يتحفظ على ...": the word after the title is a verb that goes on,
+    # not a name the lexicon lacks; the title is the outlet's minister, named in the body
+    found = meetings("وزير الخارجية يتحفظ على فحوى مكالمة هاتفية جمعته بكيري\n\nدمشق - قال وزير الخارجية المعلم"
+                     " اليوم إن المكالمة تناولت الوضع في سوريا.", "ar", published=D(2016, 5, 10), outlet_country="SY")
+    assert [(m.modality, set(m.participants)) for m in found] == [("phone", {MUALLEM, KERRY})]

@@ -873,7 +873,10 @@ class _Document:
         if not words or m is None or self._mention_at(m.start("word")) is not None:
             return False
         word = m.group("word")
-        return len(word) >= 3 and word.isalpha() and word not in words
+        # the word closes the phrase ("، وزیر امور خارجه گامبیا،"): a verb after a headline's title
+        # ("رئيس الجمهورية يتحفظ على ...") goes on
+        closes = re.match(r" *(?:[،,.:؛;)»]|$)", self.view[m.end():])
+        return len(word) >= 3 and word.isalpha() and word not in words and closes is not None
 
     def _skip_role_modifiers(self, pos: int) -> tuple[int, bool]:
         """Past "new", "former", ... after a role; and whether one of them was "former"."""
