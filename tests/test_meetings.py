@@ -1842,3 +1842,11 @@ def test_a_title_before_a_verb_is_still_the_outlets_own():
     found = meetings("وزير الخارجية يتحفظ على فحوى مكالمة هاتفية جمعته بكيري\n\nدمشق - قال وزير الخارجية المعلم"
                      " اليوم إن المكالمة تناولت الوضع في سوريا.", "ar", published=D(2016, 5, 10), outlet_country="SY")
     assert [(m.modality, set(m.participants)) for m in found] == [("phone", {MUALLEM, KERRY})]
+
+
+def test_a_meeting_a_host_held_is_not_his_object_pronoun():
+    # "عقب لقاء استضافه X": the clitic on the verb is the (indefinite) meeting, not the person named last
+    found = meetings("والتقى كيري المعلم في جنيف يوم الاثنين. وجاءت الجولة عقب لقاء استضافه لافروف في موسكو"
+                     " الأربعاء الماضي مع ظريف.", "ar", published=D(2016, 5, 10))
+    assert all(KERRY not in m.participants and MUALLEM not in m.participants for m in found if m.sentence_index == 1)
+    assert [set(m.participants) for m in found if m.sentence_index == 1] == [{LAVROV, ZARIF}]

@@ -1295,7 +1295,15 @@ def _unknown_person_before(doc: _Document, clause: _Clause) -> bool:
     return bool(words) and words[0].group() in _HONORIFICS and not doc._mentions_in(previous.start, previous.end)
 
 
+# an indefinite meeting noun an Arabic relative verb follows ("لقاء استضافه X": a meeting X hosted)
+_INDEFINITE_MEETINGS = _folded_set("لقاء", "لقاءا", "لقاءً", "اجتماع", "اجتماعا", "اجتماعاً", "قمة", "مؤتمر", "مؤتمرا",
+                                   "حوار", "محادثات", "مباحثات", "مفاوضات")
+
+
 def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_positions: list[int]) -> bool:
+    if doc.language == "ar" and _possessive(doc, trigger) and trigger.row.trigger_kind == "host" and \
+            _word_before(doc, trigger.start) in _INDEFINITE_MEETINGS:
+        return False  # "عقب لقاء استضافه آبي أحمد": the clitic is the meeting, its subject follows
     if _possessive(doc, trigger):
         return not any(clause.start <= p < trigger.start for p in actor_positions)
     words = [(m.start(), m.group()) for m in re.finditer(r"\w+", doc.view[clause.start:trigger.start])]
