@@ -1850,3 +1850,13 @@ def test_a_meeting_a_host_held_is_not_his_object_pronoun():
                      " الأربعاء الماضي مع ظريف.", "ar", published=D(2016, 5, 10))
     assert all(KERRY not in m.participants and MUALLEM not in m.participants for m in found if m.sentence_index == 1)
     assert [set(m.participants) for m in found if m.sentence_index == 1] == [{LAVROV, ZARIF}]
+
+
+def test_the_place_and_day_of_an_event_scheduled_are_not_the_meetings():
+    # "تناولت التحضير للاجتماع المقرر في طهران يوم ...": where and when the next meeting is to be
+    m = one("موسكو - عقد لافروف اليوم في موسكو جلسة مباحثات مع ظريف، تناولت التحضير للاجتماع الوزاري المقرر في طهران"
+            " يوم 20 مايو الجاري.", "ar", published=D(2016, 5, 10))
+    assert (set(m.participants), m.location_entity_id, m.event_date) == ({LAVROV, ZARIF}, MOSCOW, D(2016, 5, 10))
+    m = one("عقد لافروف اليوم جلسة مباحثات مع ظريف، تناولت التحضير للاجتماع المقرر في طهران يوم 20 مايو الجاري.",
+            "ar", published=D(2016, 5, 10))
+    assert m.location_entity_id != TEHRAN and m.event_date == D(2016, 5, 10)

@@ -1562,13 +1562,31 @@ def _topic_between(doc: _Document, a: int, b: int) -> bool:
     return any(f" {t} " in text for t in _TOPIC_MARKERS)
 
 
+# "لاجتماع ... المقرر في ريو دي جانيرو يومي 21 و22 فبراير": the place and the day of an event
+# scheduled, another than the meeting told
+_SCHEDULED = _folded_set("المقرر", "المقررة", "مقرر", "مقررة", "المزمع", "المزمعة", "المرتقب", "المرتقبة", "قرار",
+                         "scheduled")
+_SCHEDULED_WORDS = 3  # "المقرر عقده في", "قرار است در"; a day may follow the place ("في ريو دي جانيرو يومي")
+
+
+def _scheduled_at(doc: _Document, pos: int, n: int = _SCHEDULED_WORDS) -> bool:
+    """A word of scheduling among the few words before ``pos``, in its clause."""
+    words = []
+    for w in reversed(doc._words_before(pos, n)):
+        if w[-1] in _CUT_CHARACTERS:
+            break
+        words.append(w)
+    return any(w in _SCHEDULED for w in words)
+
+
 def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[tuple[int, int]]) -> Mention | None:
     """The place of a meeting: right after the trigger, or after a locative; clause, then sentence.
     A place name inside a date expression ("دوشنبه": Monday, and Dushanbe) is the date."""
     def is_place(m: Mention) -> bool:
         # ... unless a place noun says which ("در شهر دوشنبه": in the city of Dushanbe)
         return m.entity_type == "place" and (not any(s < m.end and m.start < e for s, e in date_spans)
-                                             or (doc._words_before(m.start, 1) or [""])[0] in _PLACE_NOUNS)
+                                             or (doc._words_before(m.start, 1) or [""])[0] in _PLACE_NOUNS) \
+            and not (m.start > trigger.end and _scheduled_at(doc, m.start))
 
     gap = re.compile(" *").match(doc.view, trigger.end).end()
     attached = doc._mention_at(gap)
@@ -1647,7 +1665,7 @@ def _date_for(doc: _Document, clause: _Clause, dates: list[tuple[DateMention, Da
     """The most specific date of the clause, else of its segment (not of what someone said
     before a colon: "the ministry announced on Friday: ...")."""
     seg_start, seg_end = _segment_span(doc, clause)
-    dates = [d for d in dates if not _since(doc, d[0])]
+    dates = [d for d in dates if not _since(doc, d[0]) and not _scheduled_at(doc, d[0].start, 2 * _SCHEDULED_WORDS)]
     chosen = ([d for d in dates if clause.start <= d[0].start < clause.end]
               or [d for d in dates if seg_start <= d[0].start < seg_end])
     if not chosen:
