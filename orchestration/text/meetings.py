@@ -1564,9 +1564,9 @@ def _topic_between(doc: _Document, a: int, b: int) -> bool:
 
 # "لاجتماع ... المقرر في ريو دي جانيرو يومي 21 و22 فبراير": the place and the day of an event
 # scheduled, another than the meeting told
-_SCHEDULED = _folded_set("المقرر", "المقررة", "مقرر", "مقررة", "المزمع", "المزمعة", "المرتقب", "المرتقبة", "قرار",
+_SCHEDULED = _folded_set("المقرر", "المقررة", "مقرر", "مقررة", "المزمع", "المزمعة", "المرتقب", "المرتقبة",
                          "scheduled")
-_SCHEDULED_WORDS = 3  # "المقرر عقده في", "قرار است در"; a day may follow the place ("في ريو دي جانيرو يومي")
+_SCHEDULED_WORDS = 3  # "المقرر عقده في"; a day may follow the place ("في ريو دي جانيرو يومي")
 
 
 def _scheduled_at(doc: _Document, pos: int, n: int = _SCHEDULED_WORDS) -> bool:
