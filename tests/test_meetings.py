@@ -1860,3 +1860,10 @@ def test_the_place_and_day_of_an_event_scheduled_are_not_the_meetings():
     m = one("عقد لافروف اليوم جلسة مباحثات مع ظريف، تناولت التحضير للاجتماع المقرر في طهران يوم 20 مايو الجاري.",
             "ar", published=D(2016, 5, 10))
     assert m.location_entity_id != TEHRAN and m.event_date == D(2016, 5, 10)
+
+
+def test_a_counterpart_list_goes_on_past_a_long_apposition():
+    # "مع نظيريه الإيراني A، <a long title>، والتركي B": "and", the second counterpart's country, his name
+    m = one("وعقد لافروف اليوم في موسكو اجتماعا ثلاثيا مع نظيريه الإيراني ظريف، رئيس الدبلوماسية الإيرانية"
+            " وكبير المفاوضين في الملف النووي، والتركي جاويش أوغلو، خصص لبحث الأزمة.", "ar", published=D(2016, 5, 10))
+    assert set(m.participants) == {LAVROV, ZARIF, CAVUSOGLU}

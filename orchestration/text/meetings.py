@@ -2454,6 +2454,16 @@ _GATHERED_RE = re.compile(rf" +(?:(?:{_alternatives('الذي', 'التي')}) +)
 _AND_THAT_RE = re.compile(rf"(?:{_alternatives('وذلك', 'ذلك')}) +")
 
 
+def _after_and_a_gentilic(doc: _Document, start: int, m: Mention) -> bool:
+    """"، والمصري سامح شكري": right before the name, a country's adjective with "and" on it,
+    after a comma."""
+    g = next((g for _, g in doc._mentions_in(start, m.start) if g.alias_kind == "gentilic"
+              and not doc.view[g.end:m.start].strip()), None)
+    if g is None or g.start < 2 or doc.view[g.start - 1] != "و":
+        return False
+    return doc.view[start:g.start - 1].rstrip().endswith(("،", ",")) or not doc.view[start:g.start - 1].strip()
+
+
 def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
     """The people the clauses after a meeting word's own add to its meeting, within the sentence:
     a list that goes on past an apposition ("میان علی شمخانی، دبیر ...، و مساعد العیبان، مشاور ...")
@@ -2495,6 +2505,13 @@ def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
         if listing and (named_first or titled_first) and _ends_with_a_name(doc, later.start, later.end) is not None:
             out += [m.entity_id for m in persons]  # "، و مساعد بن محمد العیبان،": the list goes on
             continue
+        if listing and persons:
+            # "مع نظيريه الجزائري A، وزير ...، والمصري B": past a title in apposition, "and", a
+            # counterpart's country and the next name
+            joined = next((m for m in persons if _after_and_a_gentilic(doc, later.start, m)), None)
+            if joined is not None and _ends_with_a_name(doc, later.start, later.end) is not None:
+                out += [m.entity_id for m in persons if m.start >= joined.start]
+                continue
         break
     return list(dict.fromkeys(out))
 
