@@ -1867,3 +1867,13 @@ def test_a_counterpart_list_goes_on_past_a_long_apposition():
     m = one("وعقد لافروف اليوم في موسكو اجتماعا ثلاثيا مع نظيريه الإيراني ظريف، رئيس الدبلوماسية الإيرانية"
             " وكبير المفاوضين في الملف النووي، والتركي جاويش أوغلو، خصص لبحث الأزمة.", "ar", published=D(2016, 5, 10))
     assert set(m.participants) == {LAVROV, ZARIF, CAVUSOGLU}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("کری، وزیر خارجه آمریکا، امروز در سفری یک‌روزه به مسکو با لاوروف دیدار کرد.", "fa"),
+    ("والتقى كيري خلال زيارته الخاطفة لموسكو اليوم لافروف.", "ar"),
+])
+def test_a_meeting_on_a_trip_to_a_place_is_there(text, language):
+    # "در سفری ... به X با Y دیدار کرد", "خلال زيارته لـX التقى": the meeting was on the trip
+    m = one(text, language, published=D(2016, 5, 10))
+    assert (set(m.participants), m.location_entity_id) == ({KERRY, LAVROV}, MOSCOW)

@@ -1557,6 +1557,25 @@ def _travelled_to(doc: _Document, start: int, end: int) -> bool:
     return bool(travel) and not (travel[-1] > 0 and words[travel[-1] - 1] in _INVITED)
 
 
+_DURING = _folded_set("در", "طی", "خلال", "في", "أثناء", "during", "on")
+
+
+def _during_a_trip_to(doc: _Document, m: Mention) -> bool:
+    """"در سفری یک‌روزه به تهران با ... دیدار کرد", "خلال زيارته لموسكو التقى": the meeting was on
+    a trip to the place, told before it in its clause."""
+    start = _place_noun_start(doc, m.start)
+    words = doc._words_before(start, 6)
+    if start > 1 and doc.view[start - 1] == "ل" and not doc.view[start - 2].isalnum():
+        words = [*doc._words_before(start - 1, 5), "ل"]  # "خلال زيارته لموسكو"
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w[-1] in _CUT_CHARACTERS), default=0)
+    words = words[cut:]  # within the clause
+    if len(words) < 3 or words[-1] not in _DIRECTIONS | {"ل"}:
+        return False
+    # the trip word a few words before the direction, past its adjectives ("سفری یک‌روزه به")
+    travel = [i for i in range(max(len(words) - 4, 1), len(words) - 1) if words[i].startswith(_TRAVEL)]
+    return bool(travel) and words[travel[-1] - 1] in _DURING
+
+
 def _topic_between(doc: _Document, a: int, b: int) -> bool:
     text = " " + doc.view[min(a, b):max(a, b)] + " "
     return any(f" {t} " in text for t in _TOPIC_MARKERS)
@@ -1604,7 +1623,8 @@ def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[
     seg_start, seg_end = _segment_span(doc, clause)
     for start, end in ((clause.start, clause.end), (seg_start, seg_end)):
         places = [m for _, m in doc._mentions_in(start, end)
-                  if is_place(m) and (_is_locative(doc, m) or m.start < trigger.start and _visited(doc, m))
+                  if is_place(m) and (_is_locative(doc, m) or m.start < trigger.start and (
+                      _visited(doc, m) or _during_a_trip_to(doc, m)))
                   and not _topic_between(doc, trigger.start, m.start)]
         if places:
             return min(places, key=lambda m: (not m.entity_id.startswith("place:gn"),
