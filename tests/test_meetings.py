@@ -1716,3 +1716,164 @@ def test_welcoming_a_thing_is_no_reception():
     # "از" a person: a reception
     m = one("ظریف امروز در تهران از لاوروف استقبال کرد.", "fa", published=D(2016, 5, 10))
     assert (m.modality, set(m.participants)) == ("in_person", {ZARIF, LAVROV})
+
+
+def test_a_name_in_a_frame_before_with_is_not_the_subject():
+    # "در حاشیه نشست <organization> در <place> با X، <title>، دیدار کرد": the organization named in
+    # the frame does not act; the subject stands before the frame, past its apposition
+    sco = "org:sco"
+    lexicon = Lexicon(_entries() + [LexiconEntry(sco, "organization", "سازمان همکاری شانگهای", "fa", "name", False, None)])
+    text = ("لاوروف، وزیر خارجه روسیه، دیروز در حاشیه نشست وزیران سازمان همکاری شانگهای در مسکو با ظریف،"
+            " وزیر امور خارجه کشورمان، دیدار کرد.")
+    found = extract_meetings(text, "fa", split_sentences(text), lexicon.find(text, "fa"), D(2016, 5, 10),
+                             "IR", RULES, OFFICES, DATES)
+    assert [(set(m.participants), m.location_entity_id) for m in found] == [({LAVROV, ZARIF}, MOSCOW)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("ظریف امروز در دیدارهایی جداگانه با لاوروف، وزیر خارجه روسیه، و پیر دوپونتل، وزیر امور خارجه"
+     " لوکزامبورگ، گفت‌وگو کرد.", "fa"),
+    ("والتقى ظريف اليوم كلا من لافروف، وزير الخارجية الروسي، وبيير دوبونتال، وزير خارجية لوكسمبورغ،"
+     " على حدة.", "ar"),
+])
+def test_a_title_before_a_name_the_lexicon_lacks_is_not_the_outlets_own(text, language):
+    # "<unknown name>، وزیر امور خارجه <unknown country>": the title is the unknown person's, not
+    # the outlet's own foreign minister (who is the subject here, and does not meet himself)
+    found = meetings(text, language, published=D(2016, 5, 10), outlet_country="IR")
+    assert [set(m.participants) for m in found] == [{ZARIF, LAVROV}]
+
+
+def test_separately_as_an_aside_between_the_verb_and_its_object():
+    # "استقبل X، كلا على حدة، A وB": the aside says the host received each guest on his own
+    found = meetings("واستقبل لافروف في موسكو، كلا على حدة، ظريف ووزير الخارجية التركي جاويش أوغلو.", "ar",
+                     published=D(2016, 5, 10))
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([LAVROV, ZARIF]),
+                                                                   sorted([LAVROV, CAVUSOGLU])])
+
+
+def test_the_two_presidents_are_not_the_two_ministers_named_last():
+    # "the two presidents" are the two of the office named before, past the ministers' meeting
+    putin, erdogan = "person:vladimir_putin", "person:recep_tayyip_erdogan"
+    lexicon = Lexicon(_entries() + [LexiconEntry(putin, "person", "بوتين", "ar", "surname", False, "RU"),
+                                    LexiconEntry(erdogan, "person", "أردوغان", "ar", "surname", False, "TR")])
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": putin, "office": "president", "country_code": "RU", "start_year": "2012", "end_year": ""},
+        {"person_id": erdogan, "office": "president", "country_code": "TR", "start_year": "2014", "end_year": ""}])
+    text = ("استقبل بوتين اليوم في موسكو أردوغان. وفي وقت سابق اليوم التقى لافروف جاويش أوغلو."
+            " وكان الرئيسان قد بحثا في اتصال هاتفي الشهر الماضي الأزمة في سوريا.")
+    found = extract_meetings(text, "ar", split_sentences(text), lexicon.find(text, "ar"), D(2016, 5, 10),
+                             None, RULES, offices, DATES)
+    calls = [set(m.participants) for m in found if m.modality == "phone"]
+    assert calls == [{putin, erdogan}]
+
+
+def test_states_met_one_by_one_by_the_same_side_are_those_meetings():
+    # the headline's "meets the presidents of A and B" (states, unnamed) is the meetings the body
+    # tells one by one with their people, not one more
+    text = ("ولي العهد يترأس القمة الخليجية مع دول آسيا الوسطى في طهران ويلتقي رئيسي روسيا وتركيا\nطهران - واس\n"
+            "ترأس ظريف، أمس الأربعاء، أعمال القمة الأولى. وعلى هامش القمة، استقبل ظريف، كلا على حدة، الرئيس الروسي"
+            " لافروف والرئيس التركي جاويش أوغلو.")
+    found = meetings(text, "ar", published=D(2016, 5, 10))
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([ZARIF, LAVROV]), sorted([ZARIF, CAVUSOGLU])])
+
+
+@pytest.mark.parametrize("text, language", [
+    ("لاوروف امروز در تهران با ظریف دیدار کرد و پیام کتبی کری را به وی تسلیم کرد.", "fa"),
+    ("لاوروف امروز در تهران با ظریف دیدار کرد و دعوت‌نامه رسمی کری را به وی تسلیم کرد.", "fa"),
+    ("والتقى لافروف اليوم في طهران ظريف وسلمه رسالة خطية كيري.", "ar"),
+])
+def test_the_sender_of_a_written_message_is_not_at_the_meeting(text, language):
+    # "پیام کتبی X", "دعوت‌نامه رسمی X": the message's kind stands between it and its sender
+    m = one(text, language, published=D(2016, 5, 10))
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("لاوروف امروز در مسکو با ظریف دیدار کرد. در این دیدار که با حضور کری برگزار شد، لاوروف و ظریف درباره سوریه"
+     " گفت‌وگو کردند.", "fa"),
+    ("التقى لافروف اليوم في موسكو ظريف. وفي هذا اللقاء الذي جرى بحضور كيري، أجرى لافروف وظريف محادثات حول الأزمة في سوريا.",
+     "ar"),
+])
+def test_who_attended_this_meeting_in_a_relative_clause_joins_it(text, language):
+    # "در این دیدار که با حضور X برگزار شد، ...": X attended the meeting told before; one meeting
+    m = one(text, language, published=D(2016, 5, 10))
+    assert set(m.participants) == {LAVROV, ZARIF, KERRY} and m.location_entity_id == MOSCOW
+
+
+def test_and_that_in_the_presence_of_joins_the_meeting():
+    # "، وذلك بحضور X": "and that" refers to the reception; X attended it
+    m = one("استقبل لافروف اليوم في موسكو ظريف والوفد المرافق له، وذلك بحضور جاويش أوغلو.", "ar",
+            published=D(2016, 5, 10))
+    assert set(m.participants) == {LAVROV, ZARIF, CAVUSOGLU}
+
+
+def test_countries_of_a_crisis_are_spoken_of():
+    # "بحران‌های سوریه و یمن": the crises are the topic; "the two ministers" are the two named before
+    found = meetings("لاوروف امروز در مسکو با ظریف دیدار کرد. دو وزیر در این دیدار درباره روابط دوجانبه، به‌ویژه"
+                     " بحران‌های سوریه و ترکیه، گفت‌وگو کردند.", "fa", published=D(2016, 5, 10))
+    assert [set(m.participants) for m in found] == [{LAVROV, ZARIF}]
+
+
+def test_a_visitor_meeting_his_counterpart_and_the_president_meets_each():
+    # "با همتای ایرانی خود و رئیس‌جمهور کشورمان": the counterpart is the subject's, and a visitor
+    # seeing two officials of one country sees each of them; told one by one after, the lead sums them up
+    rouhani = "person:hassan_rouhani"
+    lexicon = Lexicon(_entries() + [LexiconEntry(rouhani, "person", "روحانی", "fa", "surname", False, "IR")])
+    offices = OFFICES + office_holders_from_rows([
+        {"person_id": rouhani, "office": "president", "country_code": "IR", "start_year": "2013", "end_year": "2021"}])
+    text = ("لاوروف، وزیر امور خارجه روسیه، امروز در سفری به تهران با همتای ایرانی خود و رئیس‌جمهور کشورمان دیدار کرد."
+            " لاوروف صبح امروز در تهران با ظریف دیدار کرد. وزیر خارجه روسیه سپس در تهران به دیدار روحانی رفت.")
+    found = extract_meetings(text, "fa", split_sentences(text), lexicon.find(text, "fa"), D(2016, 5, 10),
+                             "IR", RULES, offices, DATES)
+    assert sorted(sorted(m.participants) for m in found) == sorted([sorted([LAVROV, ZARIF]), sorted([LAVROV, rouhani])])
+
+
+def test_a_meeting_that_gathered_them_with_someone():
+    # "خلال لقاء جمعهما بـX": the pronoun is the sentence's subject, past a quoted title; its day too
+    m = one('وقّع لافروف وظريف، أمس الاثنين، على "إعلان موسكو للتسوية في سوريا"، خلال لقاء جمعهما بكيري في موسكو.',
+            "ar", published=D(2016, 5, 10))
+    assert set(m.participants) == {LAVROV, ZARIF, KERRY}
+    assert (m.location_entity_id, m.event_date) == (MOSCOW, D(2016, 5, 9))
+
+
+def test_a_title_before_a_verb_is_still_the_outlets_own():
+    # a headline's "وزير الخارجية يتحفظ على ...": the word after the title is a verb that goes on,
+    # not a name the lexicon lacks; the title is the outlet's minister, named in the body
+    found = meetings("وزير الخارجية يتحفظ على فحوى مكالمة هاتفية جمعته بكيري\n\nدمشق - قال وزير الخارجية المعلم"
+                     " اليوم إن المكالمة تناولت الوضع في سوريا.", "ar", published=D(2016, 5, 10), outlet_country="SY")
+    assert [(m.modality, set(m.participants)) for m in found] == [("phone", {MUALLEM, KERRY})]
+
+
+def test_a_meeting_a_host_held_is_not_his_object_pronoun():
+    # "عقب لقاء استضافه X": the clitic on the verb is the (indefinite) meeting, not the person named last
+    found = meetings("والتقى كيري المعلم في جنيف يوم الاثنين. وجاءت الجولة عقب لقاء استضافه لافروف في موسكو"
+                     " الأربعاء الماضي مع ظريف.", "ar", published=D(2016, 5, 10))
+    assert all(KERRY not in m.participants and MUALLEM not in m.participants for m in found if m.sentence_index == 1)
+    assert [set(m.participants) for m in found if m.sentence_index == 1] == [{LAVROV, ZARIF}]
+
+
+def test_the_place_and_day_of_an_event_scheduled_are_not_the_meetings():
+    # "تناولت التحضير للاجتماع المقرر في طهران يوم ...": where and when the next meeting is to be
+    m = one("موسكو - عقد لافروف اليوم في موسكو جلسة مباحثات مع ظريف، تناولت التحضير للاجتماع الوزاري المقرر في طهران"
+            " يوم 20 مايو الجاري.", "ar", published=D(2016, 5, 10))
+    assert (set(m.participants), m.location_entity_id, m.event_date) == ({LAVROV, ZARIF}, MOSCOW, D(2016, 5, 10))
+    m = one("عقد لافروف اليوم جلسة مباحثات مع ظريف، تناولت التحضير للاجتماع المقرر في طهران يوم 20 مايو الجاري.",
+            "ar", published=D(2016, 5, 10))
+    assert m.location_entity_id != TEHRAN and m.event_date == D(2016, 5, 10)
+
+
+def test_a_counterpart_list_goes_on_past_a_long_apposition():
+    # "مع نظيريه الإيراني A، <a long title>، والتركي B": "and", the second counterpart's country, his name
+    m = one("وعقد لافروف اليوم في موسكو اجتماعا ثلاثيا مع نظيريه الإيراني ظريف، رئيس الدبلوماسية الإيرانية"
+            " وكبير المفاوضين في الملف النووي، والتركي جاويش أوغلو، خصص لبحث الأزمة.", "ar", published=D(2016, 5, 10))
+    assert set(m.participants) == {LAVROV, ZARIF, CAVUSOGLU}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("کری، وزیر خارجه آمریکا، امروز در سفری یک‌روزه به مسکو با لاوروف دیدار کرد.", "fa"),
+    ("والتقى كيري خلال زيارته الخاطفة لموسكو اليوم لافروف.", "ar"),
+])
+def test_a_meeting_on_a_trip_to_a_place_is_there(text, language):
+    # "در سفری ... به X با Y دیدار کرد", "خلال زيارته لـX التقى": the meeting was on the trip
+    m = one(text, language, published=D(2016, 5, 10))
+    assert (set(m.participants), m.location_entity_id) == ({KERRY, LAVROV}, MOSCOW)

@@ -326,6 +326,10 @@ class MeetingRules:
     # armed forces, armed groups and parties: sides of talks as countries are ("محادثات بين الجيش
     # السوداني وقوات الدعم السريع", "بين الولايات المتحدة وحركة طالبان")
     party_organizations: frozenset[str] = frozenset()
+    # frequent words of the news by language (folded): a title followed by a word the lexicon and
+    # this list both do not know ("وزیر امور خارجه <an unknown country>", "الرئيس <an unknown name>")
+    # is someone the article names that the lexicon lacks, not the outlet's own office holder
+    frequent_words: dict = field(default_factory=dict)
     _compiled: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -358,6 +362,8 @@ class MeetingRules:
                                    if s(r, "organization_type") == "news_outlet"),
             party_organizations=frozenset(s(r, "organization_id") for r in organizations
                                           if s(r, "organization_type") in PARTY_ORGANIZATION_TYPES),
+            frequent_words={language: frozenset(fold_phrase(s(r, "word")) for r in common_words
+                                                if s(r, "language") == language) for language in ("fa", "ar")},
         )
 
     @classmethod
@@ -406,6 +412,10 @@ class MeetingRules:
 # --- grammar words (how meetings are phrased, not what they name) ------------------------
 def _folded_set(*words: str) -> frozenset[str]:
     return frozenset(fold_phrase(w) for w in words)
+
+
+def _alternatives(*words: str) -> str:
+    return "|".join(re.escape(fold_phrase(w)) for w in words)
 
 
 def _phrases_re(*phrases: str) -> re.Pattern:
@@ -469,6 +479,9 @@ _HONORIFICS_BEFORE_A_SENDER = _folded_set("جلالة", "الجلالة", "حض�
 _FROM = _folded_set("من", "از", "from")
 _SENT_BY = _folded_set("موفدا", "موفد", "موفدة", "مبعوثا", "مبعوثة", "موفداً", "مبعوثاً")
 _RELATIONS = _AIDES | _KIN | _MESSAGES
+# what a message is like, between it and its sender ("پیام کتبی X", "دعوت‌نامه رسمی X")
+_MESSAGE_KINDS = _folded_set("کتبی", "شفاهی", "مکتوب", "رسمی", "خطية", "الخطية", "شفهية", "الشفهية", "شفوية",
+                             "الشفوية", "رسمية", "الرسمية", "مكتوبة", "written", "oral", "official")
 _AIDE_RANKS = _folded_set("ارشد", "ویژه", "اول", "الأول", "الخاص", "الخاصة", "الأولى", "senior", "special", "first")
 # "refused to comment on / reveal details of the meeting": the meeting took place.
 _COMMENT_WORDS = _folded_set("كشف", "الكشف", "التعليق", "تعليق", "الإفصاح", "الإدلاء", "الحديث", "الخوض",
@@ -503,7 +516,10 @@ _TOPIC_MARKERS = [fold_phrase(w) for w in (
     "مربوط به", "درباره", "در باره", "پیرامون", "در مورد", "اشاره", "حول", "بشأن", "بخصوص", "حيال", "إزاء",
     "تجاه", "about", "on",
     # relations spoken of: "استعراض علاقات التعاون بين دولة قطر والولايات المتحدة", "روابط ایران و روسیه"
-    "علاقات", "العلاقات", "وعلاقات", "روابط", "مناسبات", "relations")]
+    "علاقات", "العلاقات", "وعلاقات", "روابط", "مناسبات", "relations",
+    # crises spoken of: "بحران‌های سوریه و یمن" (not Arabic "الأزمة": "لبحث الأزمة السورية" opens
+    # a visit's purpose, which other rules read)
+    "بحران", "بحران‌های", "بحران‌ها")]
 _TOPIC_WORDS = frozenset(t for t in _TOPIC_MARKERS if " " not in t)
 _TOPIC_PHRASES = tuple(t for t in _TOPIC_MARKERS if " " in t)
 _ROUND_WORDS = _folded_set("دور", "الجولة", "جولة")
@@ -545,6 +561,11 @@ _THE_TWO_RE = _phrases_re(
     "دو وزیر", "دو رئیس‌جمهور", "دو رئیس جمهور", "دو رهبر", "دو مقام", "دو نخست‌وزیر", "دو نخست وزیر",
     "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين", "الزعيمان", "الزعيمين", "المسؤولان", "العاهلان",
     "القائدان", "القائدين", "the two ministers", "the two leaders", "the two presidents")
+# the office the phrase gives them: "the two presidents" are not the two ministers named last
+_MINISTERS, _PRESIDENTS = "minister", "president"
+_THE_TWO_OFFICES = {fold_phrase(w): kind for kind, words in (
+    (_MINISTERS, ("دو وزیر", "الوزيران", "الوزيرين", "the two ministers")),
+    (_PRESIDENTS, ("دو رئیس‌جمهور", "دو رئیس جمهور", "الرئيسان", "الرئيسين", "the two presidents"))) for w in words}
 # "the three ministers", "چهار رهبر": as many named before (Arabic puts the number after its noun)
 _FEW_NUMBERS = {"سه": 3, "چهار": 4, "الثلاثة": 3, "الثلاث": 3, "الأربعة": 4, "الأربع": 4, "three": 3, "four": 4}
 _FEW_NOUNS = ("وزیر", "رئیس‌جمهور", "رئیس جمهور", "رهبر", "مقام", "نخست‌وزیر", "الوزراء", "الرؤساء", "الزعماء",
@@ -553,6 +574,11 @@ _THE_FEW = {fold_phrase(f"{noun} {number}" if noun.startswith("ال") else f"{nu
             for number, n in _FEW_NUMBERS.items() for noun in _FEW_NOUNS
             if number.startswith("ال") == noun.startswith("ال")}
 _THE_FEW_RE = _phrases_re(*_THE_FEW)
+_FEW_NOUN_OFFICES = {"وزیر": _MINISTERS, "الوزراء": _MINISTERS, "ministers": _MINISTERS, "رئیس‌جمهور": _PRESIDENTS,
+                     "رئیس جمهور": _PRESIDENTS, "الرؤساء": _PRESIDENTS, "presidents": _PRESIDENTS}
+_THE_FEW_OFFICES = {fold_phrase(f"{noun} {number}" if noun.startswith("ال") else f"{number} {noun}"): kind
+                    for number in _FEW_NUMBERS for noun, kind in _FEW_NOUN_OFFICES.items()
+                    if number.startswith("ال") == noun.startswith("ال")}
 # "in the presence of", "with the participation of": those named after it attend a meeting others hold
 _PRESENCE_RE = _phrases_re(
     "بحضور", "وبحضور", "با حضور", "در حضور", "بمشاركة", "وبمشاركة", "با مشارکت", "in the presence of",
@@ -605,6 +631,7 @@ class _Role:
     consumed: set[int]  # indexes of mentions that belong to the phrase
     former: bool = False  # "the former minister": not the office's holder
     singular: bool = True  # "the president", not "the ministers"
+    unknown_after: bool = False  # followed by a word neither the lexicon nor the frequent words know
 
     @property
     def counterpart(self) -> bool:
@@ -760,7 +787,8 @@ class _Document:
             pos, former_after = self._skip_role_modifiers(pos)
             row = h.row
             role = _Role(h, row.office, pos, countries, our, None, consumed,
-                         former=former_before or former_after, singular=row.grammatical_number == "singular")
+                         former=former_before or former_after, singular=row.grammatical_number == "singular",
+                         unknown_after=not countries and not our and not org and self._unknown_word_at(pos))
             role.appositive = self._apposition(role)
             roles.append(role)
         return roles
@@ -806,6 +834,8 @@ class _Document:
             return any(w in _MESSAGES or _with_clitic(w, "وب", _MESSAGES) for w in before[-3:-1])
         if word in _INVITING and len(before) >= 2 and before[-2] in _MESSAGES:
             return True  # "پیام دعوت ولیعهد سعودی را به وی ابلاغ کرد": whose invitation was carried
+        if word in _MESSAGE_KINDS and len(before) >= 2 and before[-2] in _MESSAGES:
+            return True  # "پیام کتبی حسن روحانی را به اورتگا تسلیم کرد": whose message was handed over
         if word in _AIDE_RANKS and len(before) >= 2:
             word = before[-2]  # "دستیار ارشد وزیر امور خارجه", "المستشار الخاص للرئيس"
         return word in _RELATIONS or _with_clitic(word, "وف", _RELATIONS)
@@ -834,6 +864,19 @@ class _Document:
             if any(found[1].entity_id in self._holders(role.office, c) for c in countries):
                 served.add(found[0])
         return served
+
+    def _unknown_word_at(self, pos: int) -> bool:
+        """The next word, right after ``pos`` (no punctuation between), is a name the lexicon does
+        not know: neither a mention nor one of the language's frequent words."""
+        words = self.rules.frequent_words.get(self.language)
+        m = _NEXT_WORD.match(self.view, pos)
+        if not words or m is None or self._mention_at(m.start("word")) is not None:
+            return False
+        word = m.group("word")
+        # the word closes the phrase ("، وزیر امور خارجه گامبیا،"): a verb after a headline's title
+        # ("رئيس الجمهورية يتحفظ على ...") goes on
+        closes = re.match(r" *(?:[،,.:؛;)»]|$)", self.view[m.end():])
+        return len(word) >= 3 and word.isalpha() and word not in words and closes is not None
 
     def _skip_role_modifiers(self, pos: int) -> tuple[int, bool]:
         """Past "new", "former", ... after a role; and whether one of them was "former"."""
@@ -925,6 +968,18 @@ class _Document:
                     self.country_of.setdefault(found, h.country_code)
         return found
 
+    def may_hold(self, person_id: str, kind: str | None) -> bool:
+        """Whether a person may be one of "the two presidents" ("ministers"): yes, unless the office
+        list gives them only offices of another kind for the year."""
+        if kind is None or self.year is None:
+            return True
+        held = {h.office for h in self.offices if h.person_id == person_id and h.holds_in(self.year)}
+        if not held:
+            return True
+        if kind == _MINISTERS:
+            return any(o.endswith("_minister") for o in held)
+        return any(o == kind or o in _OFFICE_STAND_INS.get(kind, ()) for o in held)
+
     def _office_of(self, person_id: str) -> str | None:
         rows = [h for h in self.offices if h.person_id == person_id and h.office in self.title_offices]
         if self.year is not None:
@@ -955,6 +1010,10 @@ class _Document:
         if role.our_country:
             found = self._resolve(role.office, self.outlet_country, exclude)
             return ([found], False) if found else ([], True)
+        if not role.countries and role.unknown_after:
+            # "مامادو تانگارا، وزیر امور خارجه گامبیا": a title of a country (or before a name) the
+            # lexicon does not know, not the outlet's own minister
+            return [], True
         if not role.countries:
             # a title alone ("رئیس‌جمهور", "الرئيس") in an outlet of a known country: its holder
             # there, if the article names them; a plural one is "the ministers of the countries
@@ -1236,7 +1295,15 @@ def _unknown_person_before(doc: _Document, clause: _Clause) -> bool:
     return bool(words) and words[0].group() in _HONORIFICS and not doc._mentions_in(previous.start, previous.end)
 
 
+# an indefinite meeting noun an Arabic relative verb follows ("لقاء استضافه X": a meeting X hosted)
+_INDEFINITE_MEETINGS = _folded_set("لقاء", "لقاءا", "لقاءً", "اجتماع", "اجتماعا", "اجتماعاً", "قمة", "مؤتمر", "مؤتمرا",
+                                   "حوار", "محادثات", "مباحثات", "مفاوضات")
+
+
 def _pronoun_subject(doc: _Document, clause: _Clause, trigger: _Hit, actor_positions: list[int]) -> bool:
+    if doc.language == "ar" and _possessive(doc, trigger) and trigger.row.trigger_kind == "host" and \
+            _word_before(doc, trigger.start) in _INDEFINITE_MEETINGS:
+        return False  # "عقب لقاء استضافه آبي أحمد": the clitic is the meeting, its subject follows
     if _possessive(doc, trigger):
         return not any(clause.start <= p < trigger.start for p in actor_positions)
     words = [(m.start(), m.group()) for m in re.finditer(r"\w+", doc.view[clause.start:trigger.start])]
@@ -1490,9 +1557,45 @@ def _travelled_to(doc: _Document, start: int, end: int) -> bool:
     return bool(travel) and not (travel[-1] > 0 and words[travel[-1] - 1] in _INVITED)
 
 
+_DURING = _folded_set("در", "طی", "خلال", "في", "أثناء", "during", "on")
+
+
+def _during_a_trip_to(doc: _Document, m: Mention) -> bool:
+    """"در سفری یک‌روزه به تهران با ... دیدار کرد", "خلال زيارته لموسكو التقى": the meeting was on
+    a trip to the place, told before it in its clause."""
+    start = _place_noun_start(doc, m.start)
+    words = doc._words_before(start, 6)
+    if start > 1 and doc.view[start - 1] == "ل" and not doc.view[start - 2].isalnum():
+        words = [*doc._words_before(start - 1, 5), "ل"]  # "خلال زيارته لموسكو"
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w[-1] in _CUT_CHARACTERS), default=0)
+    words = words[cut:]  # within the clause
+    if len(words) < 3 or words[-1] not in _DIRECTIONS | {"ل"}:
+        return False
+    # the trip word a few words before the direction, past its adjectives ("سفری یک‌روزه به")
+    travel = [i for i in range(max(len(words) - 4, 1), len(words) - 1) if words[i].startswith(_TRAVEL)]
+    return bool(travel) and words[travel[-1] - 1] in _DURING
+
+
 def _topic_between(doc: _Document, a: int, b: int) -> bool:
     text = " " + doc.view[min(a, b):max(a, b)] + " "
     return any(f" {t} " in text for t in _TOPIC_MARKERS)
+
+
+# "لاجتماع ... المقرر في ريو دي جانيرو يومي 21 و22 فبراير": the place and the day of an event
+# scheduled, another than the meeting told
+_SCHEDULED = _folded_set("المقرر", "المقررة", "مقرر", "مقررة", "المزمع", "المزمعة", "المرتقب", "المرتقبة",
+                         "scheduled")
+_SCHEDULED_WORDS = 3  # "المقرر عقده في"; a day may follow the place ("في ريو دي جانيرو يومي")
+
+
+def _scheduled_at(doc: _Document, pos: int, n: int = _SCHEDULED_WORDS) -> bool:
+    """A word of scheduling among the few words before ``pos``, in its clause."""
+    words = []
+    for w in reversed(doc._words_before(pos, n)):
+        if w[-1] in _CUT_CHARACTERS:
+            break
+        words.append(w)
+    return any(w in _SCHEDULED for w in words)
 
 
 def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[tuple[int, int]]) -> Mention | None:
@@ -1501,7 +1604,8 @@ def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[
     def is_place(m: Mention) -> bool:
         # ... unless a place noun says which ("در شهر دوشنبه": in the city of Dushanbe)
         return m.entity_type == "place" and (not any(s < m.end and m.start < e for s, e in date_spans)
-                                             or (doc._words_before(m.start, 1) or [""])[0] in _PLACE_NOUNS)
+                                             or (doc._words_before(m.start, 1) or [""])[0] in _PLACE_NOUNS) \
+            and not (m.start > trigger.end and _scheduled_at(doc, m.start))
 
     gap = re.compile(" *").match(doc.view, trigger.end).end()
     attached = doc._mention_at(gap)
@@ -1519,7 +1623,8 @@ def _place_for(doc: _Document, trigger: _Hit, clause: _Clause, date_spans: list[
     seg_start, seg_end = _segment_span(doc, clause)
     for start, end in ((clause.start, clause.end), (seg_start, seg_end)):
         places = [m for _, m in doc._mentions_in(start, end)
-                  if is_place(m) and (_is_locative(doc, m) or m.start < trigger.start and _visited(doc, m))
+                  if is_place(m) and (_is_locative(doc, m) or m.start < trigger.start and (
+                      _visited(doc, m) or _during_a_trip_to(doc, m)))
                   and not _topic_between(doc, trigger.start, m.start)]
         if places:
             return min(places, key=lambda m: (not m.entity_id.startswith("place:gn"),
@@ -1580,7 +1685,7 @@ def _date_for(doc: _Document, clause: _Clause, dates: list[tuple[DateMention, Da
     """The most specific date of the clause, else of its segment (not of what someone said
     before a colon: "the ministry announced on Friday: ...")."""
     seg_start, seg_end = _segment_span(doc, clause)
-    dates = [d for d in dates if not _since(doc, d[0])]
+    dates = [d for d in dates if not _since(doc, d[0]) and not _scheduled_at(doc, d[0].start, 2 * _SCHEDULED_WORDS)]
     chosen = ([d for d in dates if clause.start <= d[0].start < clause.end]
               or [d for d in dates if seg_start <= d[0].start < seg_end])
     if not chosen:
@@ -1871,9 +1976,10 @@ def _with_list(doc: _Document, c: _Candidate) -> tuple[str, list[str]] | None:
         return None
     after = {m.entity_id for _, m in doc._mentions_in(clause.start, clause.end) if m.start > with_pos}
     # ... or a title names them ("با وزیران نفت ونزوئلا و عراق")
+    # ... or "his counterpart", the counterpart of the subject ("با همتای ایرانی خود و رئیس‌جمهور")
     for r in doc.roles:
-        if with_pos < r.hit.start < clause.end and not r.appositive and not r.counterpart:
-            after.update(doc._resolve_role(r, set())[0])
+        if with_pos < r.hit.start < clause.end and not r.appositive:
+            after.update(doc._resolve_role(r, set(), c.participants[0] if r.counterpart else None)[0])
     # the side may be elided ("[Pompeo's] meeting with A and B") and come from the text before
     sides = [p for p in c.participants if p not in after]
     others = [p for p in c.participants if p not in sides]
@@ -1888,9 +1994,16 @@ def _the_states_of_a_meeting_told_with_people(doc: _Document, c: _Candidate, mer
     if not c.participants or not all(p.startswith("country:") for p in c.participants):
         return False
     states = {p.split(":", 1)[1] for p in c.participants}
-    return any(
-        m is not c and _may_be_one(m, c) and any(p.startswith("person:") for p in m.participants)
-        and states <= {doc.participant_country(p) for p in m.participants} for m in merged)
+    told = [m for m in merged if m is not c and _may_be_one(m, c) and any(p.startswith("person:") for p in m.participants)]
+    if any(states <= {doc.participant_country(p) for p in m.participants} for m in told):
+        return True
+    # ... or with their people met one by one by the same side ("ولي العهد ... يلتقي رئيسي أوزبكستان
+    # وكازاخستان", then "استقبل ولي العهد، كلا على حدة، الرئيس الأوزبكي ... والرئيس الكازاخستاني ...")
+    for side in {p for m in told for p in m.participants if p.startswith("person:")}:
+        with_side = [m for m in told if side in m.participants]
+        if len(with_side) >= 2 and states <= {doc.participant_country(p) for m in with_side for p in m.participants}:
+            return True
+    return False
 
 
 def _a_visit_told_by_its_meeting(c: _Candidate, merged: list[_Candidate]) -> bool:
@@ -2135,6 +2248,7 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
     clause = doc.clause_of(t.start)
     topic = _is_topic_trigger(doc, t)
     attendees: list[str] = []
+    this_meeting = False  # the sentence tells who attended "this meeting", one told before
     if topic:
         # "با اشاره به دیدار وزرای خارجه ...", "حول لقاء ...": the meeting is what someone speaks
         # about; its participants follow it, the speaker before it is not one of them
@@ -2144,6 +2258,10 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
         if presence is None and doc.language == "fa":
             # Persian puts it before its verb: "در نشستی با حضور موگرینی و وزیران ... گفت‌وگو کرد"
             presence = _PRESENCE_RE.search(doc.view, clause.start, t.start)
+        if presence is None:
+            # "در این دیدار که با حضور سانتوس ... برگزار شد، ظریف ... گفت‌وگو کرد": who attended
+            # the meeting named in a relative clause before the verb's
+            attendees, this_meeting = _attendees_of_a_meeting_before(doc, clause)
         if presence:
             # "التقيا الأربعاء في أبوظبي بحضور المبعوث الأممي": who attended joins the meeting,
             # but is not who met; the subject is still to be found
@@ -2152,6 +2270,16 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
             participants, unresolved = _clause_actors(doc, clause_before, t)
         else:
             participants, unresolved = _clause_actors(doc, clause, t)
+    gathered_from = None
+    if not topic and _GATHERED_RE.match(doc.view, t.end):
+        # "وقّع وزراء خارجية A وB وC ...، خلال لقاء جمعهم برئيس الجمهورية X": the pronoun is the
+        # sentence's subject, whom the meeting brought together with X
+        for previous in _clauses_before(doc, clause):  # (past a quoted name: its own segment)
+            subjects = _clause_actors(doc, previous, None)[0]
+            if subjects:
+                participants = [p for p in subjects if p not in participants] + participants
+                gathered_from = previous  # and its day ("وقّع ...، أمس الاثنين، ...")
+                break
     subject = None if topic else _subject_for_then(doc, clause, participants)
     if subject is not None:
         participants = [subject] + participants
@@ -2168,7 +2296,7 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
                 if few or doc._mentions_in(previous.start, previous.end):
                     break
         participants = subject + few if few else participants
-    borrowed_before, date_clause = False, clause
+    borrowed_before, date_clause = False, clause if gathered_from is None else gathered_from
     if not participants and not topic:
         # an elided subject: the actors of the clause before, else after, in the same segment; an
         # apposition naming nobody ("، الرجل القوي في شرق البلاد،") stands between a subject and its verb
@@ -2310,7 +2438,7 @@ def _candidate(doc: _Document, index: int, t: _Hit, sentence_dates) -> _Candidat
     return _Candidate(index, t.start, t.row.modality, {t.row.cameo_code}, {t.row.trigger_kind},
                       participants, place.entity_id if place else None,
                       place.country_code if place else None, date, anchored, doc.body[s:e],
-                      doc.body[t.start:t.end], joins_earlier=attended and "ال" in t.prefix)
+                      doc.body[t.start:t.end], joins_earlier=attended and "ال" in t.prefix or this_meeting and bool(attendees))
 
 
 # who chaired a meeting took part in it ("اجتماعاً ... جمع A وB، برئاسة الرئيس C")
@@ -2340,6 +2468,22 @@ def _ends_with_a_name(doc: _Document, start: int, end: int) -> Mention | None:
     return last if titled and len(tail.split()) <= _ASIDE_WORDS else None
 
 
+# "لقاء جمعهم بـ", "الاجتماع الذي جمعه بـ": the meeting brought them (named before) together with ...
+_GATHERED_WORDS = _alternatives('جمعه', 'جمعها', 'جمعهما', 'جمعهم', 'جمعته', 'جمعتها', 'جمعتهما', 'جمعتهم')
+_GATHERED_RE = re.compile(rf" +(?:(?:{_alternatives('الذي', 'التي')}) +)?(?:{_GATHERED_WORDS})(?!\w)")
+_AND_THAT_RE = re.compile(rf"(?:{_alternatives('وذلك', 'ذلك')}) +")
+
+
+def _after_and_a_gentilic(doc: _Document, start: int, m: Mention) -> bool:
+    """"، والمصري سامح شكري": right before the name, a country's adjective with "and" on it,
+    after a comma."""
+    g = next((g for _, g in doc._mentions_in(start, m.start) if g.alias_kind == "gentilic"
+              and not doc.view[g.end:m.start].strip()), None)
+    if g is None or g.start < 2 or doc.view[g.start - 1] != "و":
+        return False
+    return doc.view[start:g.start - 1].rstrip().endswith(("،", ",")) or not doc.view[start:g.start - 1].strip()
+
+
 def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
     """The people the clauses after a meeting word's own add to its meeting, within the sentence:
     a list that goes on past an apposition ("میان علی شمخانی، دبیر ...، و مساعد العیبان، مشاور ...")
@@ -2356,7 +2500,10 @@ def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
         if any(later.start <= h.start < later.end for h in doc.triggers):
             break  # another meeting's clause
         persons = [m for _, m in doc._mentions_in(later.start, later.end) if m.entity_type == "person"]
-        if _PRESENCE_RE.match(doc.view, lead) or _CHAIRED_RE.match(doc.view, lead):
+        # "، وذلك بحضور وليد المعلم": "and that" before the phrase refers to the meeting
+        that = _AND_THAT_RE.match(doc.view, lead)
+        presence_at = that.end() if that else lead
+        if _PRESENCE_RE.match(doc.view, presence_at) or _CHAIRED_RE.match(doc.view, presence_at):
             found = [p for p in _clause_actors(doc, later, None)[0] if p.startswith("person:")]
             if not found:
                 break
@@ -2378,6 +2525,13 @@ def _joined_after(doc: _Document, clause: _Clause) -> list[str]:
         if listing and (named_first or titled_first) and _ends_with_a_name(doc, later.start, later.end) is not None:
             out += [m.entity_id for m in persons]  # "، و مساعد بن محمد العیبان،": the list goes on
             continue
+        if listing and persons:
+            # "مع نظيريه الجزائري A، وزير ...، والمصري B": past a title in apposition, "and", a
+            # counterpart's country and the next name
+            joined = next((m for m in persons if _after_and_a_gentilic(doc, later.start, m)), None)
+            if joined is not None and _ends_with_a_name(doc, later.start, later.end) is not None:
+                out += [m.entity_id for m in persons if m.start >= joined.start]
+                continue
         break
     return list(dict.fromkeys(out))
 
@@ -2423,6 +2577,7 @@ def _the_few_named_before(doc: _Document, clause: _Clause) -> tuple[list[str], l
     if not found:
         return [], []
     two, n = min(found, key=lambda f: f[0].start())
+    kind = _THE_TWO_OFFICES.get(two.group()) or _THE_FEW_OFFICES.get(two.group())
     after = _NEXT_WORD.match(doc.view, two.end())
     if doc._mention_at(two.end() + 1) or (after and _is_gentilic(after.group("word"))):
         return [], []  # "الرئيسين الأمريكي والروسي": the two are said
@@ -2441,7 +2596,7 @@ def _the_few_named_before(doc: _Document, clause: _Clause) -> tuple[list[str], l
     for index in range(clause.sentence, max(clause.sentence - 4, -1), -1):
         s, e = doc.sentences[index]
         named = [p for pos, p in reversed(doc.antecedents) if s <= pos < min(e, clause.start)]
-        persons += [p for p in dict.fromkeys(named) if p not in persons and p not in here]
+        persons += [p for p in dict.fromkeys(named) if p not in persons and p not in here and doc.may_hold(p, kind)]
         if len(persons) >= n:
             if len(persons) > n:
                 return [], []
@@ -2528,6 +2683,28 @@ def _only_its_partner_named(doc: _Document, clause: _Clause, trigger: _Hit) -> b
     return bool(after) and after[0] in _WITH | _FROM
 
 
+# "در این دیدار که با حضور"، "وفي اللقاء الذي جرى بحضور": a frame, the meeting, a relative and (a
+# verb or two) the presence phrase
+_MEETING_WITH_A_RELATIVE_RE = re.compile(
+    rf" *(?:{_alternatives('در', 'في', 'خلال', 'وفي', 'وخلال')}) +(?P<this>(?:{_alternatives('این', 'هذا', 'هذه')}) +)?"
+    rf"[^\s،,:؛;.!?؟]+ +(?:{_alternatives('که', 'الذي', 'التي')}) +")
+
+
+def _attendees_of_a_meeting_before(doc: _Document, clause: _Clause) -> tuple[list[str], bool]:
+    """Who attended the meeting a clause before the verb's names with a relative ("در این دیدار که
+    با حضور X ... برگزار شد، ..."), in the same segment; and whether it is "this meeting", one
+    told before."""
+    segment = _segment(doc, clause)
+    for previous in segment[:segment.index(clause)]:
+        frame = _MEETING_WITH_A_RELATIVE_RE.match(doc.view, previous.start)
+        if frame is None or frame.end() > previous.end:
+            continue
+        presence = _PRESENCE_RE.search(doc.view, frame.end(), previous.end)
+        if presence is not None and len(doc.view[frame.end():presence.start()].split()) <= 2:  # "جرى", "عقد"
+            return _clause_actors(doc, replace(previous, start=presence.start()), None)[0], bool(frame.group("this"))
+    return [], False
+
+
 def _attendees_joining(attendees: list[str], participants: list[str]) -> list[str]:
     """Who attended joins the meeting as its sides are told: a country ("بحضور وفد عماني") does not
     join a meeting of people, who are its sides; countries take part only when no person does."""
@@ -2586,11 +2763,14 @@ def _persian_with_phrase_before(doc: _Document, clause: _Clause) -> tuple[list[s
         if not actors:
             continue  # an apposition ("، معاون دبیرکل ...،")
         with_pos = _first_with(doc, other)
-        named = [m.start for _, m in doc._mentions_in(other.start, other.end) if m.entity_type != "place"]
+        # (a name in a frame before "with" is no actor: "در حاشیه نشست ... سازمان همکاری اسلامی
+        # در جده با X، ...، دیدار کرد" has its subject before the frame)
+        named = [m.start for _, m in doc._mentions_in(other.start, other.end)
+                 if m.entity_type != "place" and m.entity_id in actors]
         actor_positions = named + [r.hit.start for r in doc.roles if other.start <= r.hit.start < other.end]
         if with_pos is None:
             return [], False, clause
-        if with_pos > min(actor_positions):
+        if actor_positions and with_pos > min(actor_positions):
             whole = len(actors) >= 2 and _with_takes_an_actor(doc, with_pos, actor_positions)
             return (actors, unresolved, other) if whole else ([], False, clause)
         seg_start, _ = _segment_span(doc, clause)
@@ -2710,7 +2890,7 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
         later = _SEPARATELY_RE.search(doc.view, clause.end, end)
         # only where it says the meetings were separate ("في لقاءين منفصلين"), not "two separate
         # agreements"
-        if later and any(0 <= later.start() - h.end <= 2 for h in doc.triggers):
+        if later and (any(0 <= later.start() - h.end <= 2 for h in doc.triggers) or _an_aside_of_its_own(doc, later)):
             marker = later
     two = marker is None and _told_as_two(doc, t)
     if marker is None and not two:
@@ -2765,6 +2945,14 @@ def _separate_meetings(doc: _Document, c: _Candidate, t: _Hit) -> list[_Candidat
     if len(others) < 2 or (two and (len(others) != 2 or len(side) != 1)):
         return [c]
     return [replace(c, participants=[*side, other], codes=set(c.codes), kinds=set(c.kinds)) for other in others]
+
+
+def _an_aside_of_its_own(doc: _Document, marker: re.Match) -> bool:
+    """"استقبل X، كلا على حدة، A وB": the marker stands alone between commas, an aside on the
+    clause it interrupts (not a word of a later phrase, "two separate agreements")."""
+    clause = doc.clause_of(marker.start())
+    rest = (doc.view[clause.start:marker.start()] + " " + doc.view[marker.end():clause.end]).split()
+    return len(rest) <= 1 and not doc._mentions_in(clause.start, clause.end)
 
 
 def _elided_subject_of_a_listed_object(doc: _Document, clause: _Clause, t: _Hit, participants: list[str]) -> str | None:
