@@ -236,6 +236,7 @@ def spare_dbt_needless_work() -> None:
     _compile_each_template_once()
     _build_invocation_constants_once()
     _find_plugins_once()
+    _compile_each_generic_test_once()
 
 
 _LOG_LEVELS = {"debug": logging.DEBUG, "test": logging.DEBUG, "info": logging.INFO,
@@ -550,6 +551,77 @@ def _compile_each_template_once() -> None:
                                   lambda: compile_template(self, source, name, filename, raw, defer_init))
 
     jinja2.Environment.compile = compile_once
+
+
+# dbt's own generic tests, and a project's whose macro renders only its arguments: no query, no
+# variable, no time of the run, nothing of the environment.
+_BUILT_IN_GENERIC_TESTS = frozenset({"not_null", "unique", "accepted_values", "relationships"})
+_RUN_TIME_JINJA = ("run_query", "statement(", "adapter.", "run_started_at", "invocation_id", "modules.",
+                   "env_var", "var(", "execute", "graph", "this")
+
+
+def _compile_each_generic_test_once() -> None:
+    """A generic test (not_null, unique, ...) compiles to the same SQL build after build: its
+    macro, its arguments and the relations it reads decide it. dbt compiles it again every build
+    (a context of ~520 macros and a render, ~4 ms a test). Its SQL is kept with the compiled
+    templates (``CompiledTemplates``), keyed by all of that: the test node, the SQL of every macro,
+    the relations and materializations of what it tests, the target and the variables. A test
+    whose macro could render differently from run to run is compiled as dbt does."""
+    from dbt.compilation import Compiler
+    from dbt.node_types import NodeType
+
+    compile_node = Compiler.compile_node
+    templates = _TEMPLATES if _TEMPLATES is not None else CompiledTemplates(Path(os.devnull))
+    macros_digest: dict[int, str] = {}
+
+    def key_of(compiler, node, manifest) -> str | None:
+        metadata = getattr(node, "test_metadata", None)
+        if node.resource_type != NodeType.Test or metadata is None:
+            return None
+        if any(word in repr(metadata.kwargs) for word in _RUN_TIME_JINJA):
+            return None  # an argument rendered from a variable, the environment, a query...
+        if metadata.name not in _BUILT_IN_GENERIC_TESTS or metadata.namespace:
+            macro = manifest.find_macro_by_name(f"test_{metadata.name}", compiler.config.project_name,
+                                                metadata.namespace)
+            if macro is None or any(word in macro.macro_sql for word in _RUN_TIME_JINJA):
+                return None
+        if id(manifest) not in macros_digest:
+            macros_digest.clear()
+            macros_digest[id(manifest)] = hashlib.sha256(repr(sorted(
+                (m.unique_id, m.macro_sql) for m in manifest.macros.values())).encode()).hexdigest()
+        parents = []
+        for unique_id in node.depends_on.nodes:
+            parent = manifest.nodes.get(unique_id) or manifest.sources.get(unique_id)
+            if parent is None:
+                return None
+            parents.append((unique_id, parent.relation_name, getattr(parent.config, "materialized", None)))
+        credentials = compiler.config.credentials
+        return "generic-test-sql:" + hashlib.sha256(repr((
+            macros_digest[id(manifest)], node.unique_id, node.raw_code, metadata.name, metadata.namespace,
+            sorted(metadata.kwargs.items(), key=str), sorted(node.config.to_dict().items(), key=str),
+            parents, compiler.config.target_name, credentials.type, credentials.database, credentials.schema,
+            sorted(compiler.config.cli_vars.items(), key=str))).encode()).hexdigest()
+
+    def compile_node_once(self, node, manifest, extra_context=None, write=True, split_suffix=None):
+        if extra_context:  # a caller's own context: what dbt does
+            return compile_node(self, node, manifest, extra_context, write, split_suffix)
+        key = key_of(self, node, manifest)
+        sql = templates.code.get(key) if key else None
+        if sql is None:
+            node = compile_node(self, node, manifest, extra_context, write, split_suffix)
+            if key and not node.extra_ctes:
+                templates.code[key] = templates.added[key] = node.compiled_code
+            return node
+        node.compiled_code, node.compiled, node.extra_ctes, node.extra_ctes_injected = sql, True, [], True
+        if node.relation_name is None and node.is_relational:  # as dbt's _compile_code
+            from dbt.adapters.factory import get_adapter
+
+            node.relation_name = str(get_adapter(self.config).Relation.create_from(self.config, node))
+        if write:
+            self._write_node(node, split_suffix=split_suffix)
+        return node
+
+    Compiler.compile_node = compile_node_once
 
 
 def _close_the_database() -> None:

@@ -148,6 +148,9 @@ def spared_dbt(monkeypatch, tmp_path):
     monkeypatch.setattr(providers, "args_to_dict", providers.args_to_dict)
     monkeypatch.setattr(base.flags_module, "get_flag_obj", base.flags_module.get_flag_obj)
     monkeypatch.setattr(base, "get_context_modules", base.get_context_modules)
+    from dbt.compilation import Compiler
+
+    monkeypatch.setattr(Compiler, "compile_node", Compiler.compile_node)
     from dbt.plugins.manager import PluginManager
 
     monkeypatch.setattr(PluginManager, "get_prefixed_modules", PluginManager.__dict__["get_prefixed_modules"])
@@ -360,6 +363,50 @@ def test_compiled_templates_serve_the_next_dbt_invocation(spared_dbt, monkeypatc
     assert get_template(source, {"x": "b"}).render({}) == "BB"
     assert spared_dbt.compiled == []  # read from the file, not compiled again
     assert not next_process.added  # nothing new to write back
+
+
+_COMPILE_GENERIC_TESTS_TWICE = """
+import json, sys
+from orchestration import dbt_process
+from orchestration.dbt_process import CompiledTemplates, spare_dbt_needless_work
+from pathlib import Path
+dbt_process._TEMPLATES = CompiledTemplates(Path(sys.argv[1]) / "templates.marshal")
+from dbt.cli.main import dbtRunner
+from dbt.compilation import Compiler
+rendered = []
+compile_code = Compiler._compile_code
+def counted(self, node, *args, **kwargs):
+    rendered.append(node.unique_id)
+    return compile_code(self, node, *args, **kwargs)
+Compiler._compile_code = counted
+spare_dbt_needless_work()
+compiled = Path(sys.argv[1]) / "target" / "compiled"
+runs = []
+for _ in range(2):
+    rendered.clear()
+    assert dbtRunner().invoke(["compile", "--select", "test_type:generic", "--profiles-dir", ".", "--quiet"]).success
+    runs.append({"rendered": [u for u in rendered if u.startswith("test.")],
+                 "sql": {p.relative_to(compiled).as_posix(): p.read_text() for p in compiled.rglob("*.sql")}})
+keys = [k for k in dbt_process._TEMPLATES.code if str(k).startswith("generic-test-sql:")]
+print(json.dumps({"runs": runs, "keys": len(keys)}))
+"""
+
+
+def test_a_generic_test_is_compiled_once_to_the_sql_dbt_compiles(dbt_manifest, tmp_path):
+    """With the child's patches (in a Python of its own: dbt then holds a database), the second
+    build takes each generic test's SQL from the compiled templates, one entry a test, and writes
+    the same SQL dbt compiled the first time."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", _COMPILE_GENERIC_TESTS_TWICE, str(tmp_path)],
+                         cwd=ROOT / "dbt_project", env={**dbt_env(tmp_path), "PYTHONPATH": str(ROOT)},
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-3000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    first, second = result["runs"]
+    assert len(first["rendered"]) > 50 and result["keys"] == len(first["rendered"])
+    assert second["rendered"] == []  # none rendered again
+    assert second["sql"] == first["sql"] and len(first["sql"]) >= len(first["rendered"])
 
 
 def test_the_code_location_warms_dbt_for_the_children_it_forks(dbt_manifest, monkeypatch):
