@@ -573,6 +573,7 @@ def _compile_each_generic_test_once() -> None:
     compile_node = Compiler.compile_node
     templates = _TEMPLATES if _TEMPLATES is not None else CompiledTemplates(Path(os.devnull))
     macros_digest: dict[int, str] = {}
+    macros_by_name: dict[str, list] = {}
 
     def key_of(compiler, node, manifest) -> str | None:
         metadata = getattr(node, "test_metadata", None)
@@ -580,22 +581,27 @@ def _compile_each_generic_test_once() -> None:
             return None
         if any(word in repr(metadata.kwargs) for word in _RUN_TIME_JINJA):
             return None  # an argument rendered from a variable, the environment, a query...
-        if metadata.name not in _BUILT_IN_GENERIC_TESTS or metadata.namespace:
-            macro = manifest.find_macro_by_name(f"test_{metadata.name}", compiler.config.project_name,
-                                                metadata.namespace)
-            if macro is None or any(word in macro.macro_sql for word in _RUN_TIME_JINJA):
-                return None
         if id(manifest) not in macros_digest:
             macros_digest.clear()
             macros_digest[id(manifest)] = hashlib.sha256(repr(sorted(
                 (m.unique_id, m.macro_sql) for m in manifest.macros.values())).encode()).hexdigest()
+            macros_by_name.clear()
+            for m in manifest.macros.values():
+                macros_by_name.setdefault(m.name, []).append(m)
+        # the test's macro and what it dispatches to, in any package: dbt's own built-in tests are
+        # known; any other (a project's test, or its own version of a built-in) is read
+        credentials = compiler.config.credentials
+        name = f"test_{metadata.name}"
+        macros = [m for n in (name, f"default__{name}", f"{credentials.type}__{name}") for m in macros_by_name.get(n, ())]
+        if not macros or any(not (m.package_name == "dbt" and metadata.name in _BUILT_IN_GENERIC_TESTS)
+                             and any(word in m.macro_sql for word in _RUN_TIME_JINJA) for m in macros):
+            return None
         parents = []
         for unique_id in node.depends_on.nodes:
             parent = manifest.nodes.get(unique_id) or manifest.sources.get(unique_id)
             if parent is None:
                 return None
             parents.append((unique_id, parent.relation_name, getattr(parent.config, "materialized", None)))
-        credentials = compiler.config.credentials
         return "generic-test-sql:" + hashlib.sha256(repr((
             macros_digest[id(manifest)], node.unique_id, node.raw_code, metadata.name, metadata.namespace,
             sorted(metadata.kwargs.items(), key=str), sorted(node.config.to_dict().items(), key=str),
