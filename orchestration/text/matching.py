@@ -222,39 +222,40 @@ class Lexicon:
         if self.size:
             self._automaton.make_automaton()
         self._variants = ahocorasick.Automaton()
-        by_skeleton: dict[str, list[tuple[str, tuple[LexiconEntry, ...]]]] = defaultdict(list)
-        for key, group in by_key.items():
-            names = tuple(replace(e, alias_kind=SPELLING_VARIANT) for e in group
-                          if e.entity_type == "person" and e.alias_kind == "full_name" and not e.is_ambiguous
-                          and e.country_code not in NATIVE_SCRIPT_NAME_COUNTRIES)
-            words = [skeleton(w) for w in key.split()]
-            if names and len({e.entity_id for e in names}) == 1 and len(words) > 1 and all(words) \
-                    and _ARABIC_LETTER.search(key) and sum(map(len, words)) >= VARIANT_MIN_LETTERS:
-                last = key.split()[-1]
-                by_skeleton[" ".join(words)].append((len(last) - len(last.rstrip(_VOWEL_LETTERS)), names))
-        for key, group in by_key.items():  # a skeleton another name also has names neither
-            words = key.split()
-            if " ".join(skeleton(w) for w in words) in by_skeleton and not all(
-                    e.entity_type == "person" for e in group):
-                del by_skeleton[" ".join(skeleton(w) for w in words)]
+        # skeleton -> the spellings of full names that have it: (key, trailing vowels, entries)
+        by_skeleton: dict[str, list[tuple[str, int, tuple[LexiconEntry, ...]]]] = defaultdict(list)
+        not_a_name: set[str] = set()  # skeletons of other entities' names: neither is read by it
         # words whose skeleton other names' words share (محمد and محمود, حسن and حسين): in a name
         # read by its skeleton they must be written as this person's names write them
         forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for key, group in by_key.items():
+            words = key.split()
+            bare_words = [skeleton(w) for w in words]
+            bare = " ".join(bare_words)
+            if not all(e.entity_type == "person" for e in group):
+                not_a_name.add(bare)
+            if not _ARABIC_LETTER.search(key):
+                continue
             for e in group:
-                if e.entity_type == "person" and _ARABIC_LETTER.search(key):
-                    for word in key.split():
-                        forms[skeleton(word)][word].add(e.entity_id)
+                if e.entity_type == "person":
+                    for word, bare_word in zip(words, bare_words):
+                        forms[bare_word][word].add(e.entity_id)
+            names = tuple(replace(e, alias_kind=SPELLING_VARIANT) for e in group
+                          if e.entity_type == "person" and e.alias_kind == "full_name" and not e.is_ambiguous
+                          and e.country_code not in NATIVE_SCRIPT_NAME_COUNTRIES)
+            if names and len({e.entity_id for e in names}) == 1 and len(words) > 1 and all(bare_words) \
+                    and sum(map(len, bare_words)) >= VARIANT_MIN_LETTERS:
+                by_skeleton[bare].append((key, len(words[-1]) - len(words[-1].rstrip(_VOWEL_LETTERS)), names))
         self._vowel_ambiguous: dict[str, dict[str, frozenset[str]]] = {
             bare: {word: frozenset(ids) for word, ids in words.items()} for bare, words in forms.items()
             if any(not a & b for a in words.values() for b in words.values())}
-        for key, spellings in by_skeleton.items():
-            if len({names[0].entity_id for _, names in spellings}) == 1:
+        for bare, spellings in by_skeleton.items():
+            if bare not in not_a_name and len({names[0].entity_id for _, _, names in spellings}) == 1:
+                _, trailing, names = spellings[0]
                 group_id = len(self._group_rows)
-                self._group_rows.append(tuple(tuple(getattr(e, f) for f in _ENTRY_FIELDS) for e in spellings[0][1]))
-                self._variants.add_word(key, (key, group_id, spellings[0][0],
-                                              frozenset(w for _, names in spellings for e in names
-                                                        for w in fold_phrase(e.alias).split())))
+                self._group_rows.append(tuple(tuple(getattr(e, f) for f in _ENTRY_FIELDS) for e in names))
+                self._variants.add_word(bare, (bare, group_id, trailing,
+                                               frozenset(w for key, _, _ in spellings for w in key.split())))
         if len(self._variants):
             self._variants.make_automaton()
 
