@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 from datetime import datetime, timezone
 from pathlib import Path
 from types import ModuleType
+from typing import Any, Callable
 
 import duckdb
 
@@ -33,6 +36,25 @@ def code_version(*modules: ModuleType) -> str:
     for module in modules:
         h.update(Path(module.__file__).read_bytes())
     return h.hexdigest()[:12]
+
+
+def cached_pickle(cache: Path, kind: str, fingerprint: str, build: Callable[[], Any]) -> Path:
+    """``build()`` pickled under ``cache``, once per fingerprint of what it is built from.
+
+    A step's worker processes load the file rather than each building the object again, and a run
+    that adds one article loads it rather than reading reference tables and building it. The file
+    is Khabar's own derived data beside the warehouse; a kind's other fingerprints are removed.
+    """
+    path = cache / f"{kind}-{hashlib.sha256(fingerprint.encode()).hexdigest()[:16]}.pickle"
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(pickle.dumps(build(), protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)  # atomic: a killed run never leaves half a file under the real name
+        for old in cache.glob(f"{kind}-*"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    return path
 
 
 def store_batches(con: duckdb.DuckDBPyConnection, results, doc_batches: list[list[str]],

@@ -1,8 +1,13 @@
-"""The compiled entity automaton is built once per lexicon fingerprint and reused from disk."""
+"""The compiled entity automaton and the meeting rules are built once per fingerprint and reused
+from disk."""
 import pickle
+
+import pytest
 
 from orchestration.assets import entities
 from orchestration.text.matching import Lexicon, LexiconEntry
+
+from .conftest import DBT_SEEDS
 
 
 def small_lexicon(_tables):
@@ -75,3 +80,44 @@ def test_the_reference_fingerprint_follows_every_row_and_its_place(tmp_path):
         con.execute(change)
         seen.add(reference_fingerprint(con, ["a", "b"]))
     assert len(seen) == 5  # the delete restored the rows of the update: same fingerprint
+
+
+def test_packed_rows_give_back_each_row_and_pickle_as_one_blob():
+    from orchestration.text.matching import _PackedRows
+
+    rows = [(("person:a", "person", "أ"),), (("place:b", "place", "ب"), ("place:c", "place", "ج")), ()]
+    packed = _PackedRows(rows)
+    assert len(packed) == 3 and [packed[i] for i in range(3)] == rows
+    with pytest.raises(IndexError):
+        packed[3]
+    again = pickle.loads(pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL))
+    assert [again[i] for i in range(3)] == rows
+
+
+def test_meeting_rules_are_built_once_per_fingerprint_and_serve_the_workers(tmp_path, lexicon):
+    import csv
+
+    from orchestration.assets import meetings
+    from orchestration.incremental import cached_pickle
+
+    seeds = DBT_SEEDS
+    tables = {name: list(csv.DictReader((seeds / f"{name}.csv").open(encoding="utf-8")))
+              for name in meetings.RULE_TABLES}
+    builds = []
+
+    def build():
+        builds.append(1)
+        return meetings.build_rules(tables)
+
+    path = cached_pickle(tmp_path, "meeting-rules", "fp-1", build)
+    assert cached_pickle(tmp_path, "meeting-rules", "fp-1", build) == path and builds == [1]
+
+    meetings._init_extractor(path)
+    text = "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأمريكي ريكس تيلرسون في موسكو يوم الأربعاء."
+    mentions = [vars(m) for m in lexicon.find(text, "ar")]
+    found, participants = meetings.extract_batch([("doc", text, "ar", None, None, mentions)])
+    assert found["trigger"] == ["التقى"] and found["modality"] == ["in_person"]
+    assert sorted(participants["entity_id"]) == ["person:rex_tillerson", "person:sergey_lavrov"]
+
+    other = cached_pickle(tmp_path, "meeting-rules", "fp-2", build)
+    assert builds == [1, 1] and sorted(p.name for p in tmp_path.iterdir()) == [other.name]

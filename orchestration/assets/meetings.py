@@ -1,11 +1,13 @@
 """Meetings and calls extracted from each article: ``raw.meetings`` and ``raw.meeting_participants``."""
 import hashlib
+import pickle
+from pathlib import Path
 
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from .. import settings
-from ..incremental import batched, code_version, forget, plan, store_batches
+from ..incremental import batched, cached_pickle, code_version, forget, plan, store_batches
 from ..text import dates as dates_module
 from ..text import meetings as meetings_module
 from ..parallel import map_batches
@@ -35,13 +37,21 @@ PARTICIPANT_SCHEMA = {"doc_id": pl.Utf8, "meeting_index": pl.Int32, "entity_id":
 _worker_state: dict = {}
 
 
-def _init_extractor(tables: dict[str, list[dict]]) -> None:
-    _worker_state["rules"] = MeetingRules.from_rows(
-        tables["meeting_triggers"], tables["meeting_exclusions"], tables["office_titles"], tables["common_words"],
-        tables["lexicon_organizations"])
-    _worker_state["dates"] = DateVocabulary.from_rows(
-        tables["calendar_month_names"], tables["relative_date_words"], tables["weekday_names"])
-    _worker_state["offices"] = OfficeHolder.from_rows(tables["lexicon_person_offices"])
+def build_rules(tables: dict[str, list[dict]]) -> dict:
+    """What extraction needs besides the text, from the reference tables: built once per rules
+    fingerprint and pickled (``cached_pickle``), loaded by each run and worker."""
+    return {
+        "rules": MeetingRules.from_rows(tables["meeting_triggers"], tables["meeting_exclusions"],
+                                        tables["office_titles"], tables["common_words"],
+                                        tables["lexicon_organizations"]),
+        "dates": DateVocabulary.from_rows(tables["calendar_month_names"], tables["relative_date_words"],
+                                          tables["weekday_names"]),
+        "offices": OfficeHolder.from_rows(tables["lexicon_person_offices"]),
+    }
+
+
+def _init_extractor(rules_file: Path) -> None:
+    _worker_state.update(pickle.loads(rules_file.read_bytes()))
 
 
 def extract_batch(batch: list[tuple]) -> tuple[dict, dict]:
@@ -141,7 +151,9 @@ def extract_meetings_asset(context: AssetExecutionContext, warehouse: DuckDBWare
             forget(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
                    "meetings_state", stale)
         doc_batches = batched(todo, BATCH)
-        tables = reference_tables(con, RULE_TABLES) if todo else {}  # read only when there is work
+        # read and built only when there is work, and only when these rules were not built before
+        rules_file = cached_pickle(settings.cache_dir(warehouse.resolved_path()), "meeting-rules", rules_fp,
+                                   lambda: build_rules(reference_tables(con, RULE_TABLES))) if todo else None
 
         def batches():
             for ids in doc_batches:
@@ -156,8 +168,8 @@ def extract_meetings_asset(context: AssetExecutionContext, warehouse: DuckDBWare
                     mentions[row.pop("doc_id")].append(row)
                 yield [(d, body, lang, published.get(d), outlet_country.get(d), mentions[d]) for d, body, lang in docs]
 
-        store_batches(con, map_batches(extract_batch, batches(), len(todo), _init_extractor, (tables,)), doc_batches,
-                      [("meetings", MEETING_SCHEMA), ("meeting_participants", PARTICIPANT_SCHEMA)],
+        store_batches(con, map_batches(extract_batch, batches(), len(todo), _init_extractor, (rules_file,)),
+                      doc_batches, [("meetings", MEETING_SCHEMA), ("meeting_participants", PARTICIPANT_SCHEMA)],
                       "meetings_state", wanted, context.log.info, "extract meetings")
         n_meetings = con.execute("select count(*) from raw.meetings").fetchall()[0][0]
         n_participants = con.execute("select count(*) from raw.meeting_participants").fetchall()[0][0]
