@@ -228,3 +228,46 @@ def test_a_build_into_a_built_warehouse_creates_no_schema_again(built, tmp_path)
                   if line.startswith("{") and json.loads(line)["info"]["name"] == "SQLQuery"]
     assert any("information_schema.schemata" in s for s in statements)
     assert not [s for s in statements if "create schema" in s.lower()]
+
+
+def test_data_tests_run_outside_a_transaction_fail_as_before_and_can_store_failures(built, tmp_path):
+    """The project's test materialization (dbt_project/macros/materializations/test.sql) runs a data
+    test as one query, without BEGIN and ROLLBACK around it; a failing test still fails the
+    command, and a test that stores its failures (dbt's own materialization) leaves its table."""
+    import json
+    import os
+    import subprocess
+
+    from .conftest import ROOT
+
+    _, warehouse, _, _ = built
+    copy = tmp_path / "khabar.duckdb"
+    shutil.copy(warehouse, copy)
+    con = duckdb.connect(str(copy))
+    con.execute("insert into raw.articles select * from raw.articles limit 1")  # a doc_id twice
+    con.close()
+    env = {**os.environ, "KHABAR_WAREHOUSE": str(copy), "DBT_TARGET_PATH": str(tmp_path / "target"),
+           "DBT_LOG_PATH": str(tmp_path / "target"), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+
+    def dbt_test(*extra):
+        out = subprocess.run([str(ROOT / ".venv" / "bin" / "dbt"), "--log-format", "json", "--debug", "test",
+                              "--select", "stg_raw__articles", *extra, "--profiles-dir", "."],
+                             cwd=ROOT / "dbt_project", env=env, capture_output=True, text=True, timeout=300)
+        events = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+        return out.returncode, events
+
+    code, events = dbt_test()
+    tests = {e["data"]["node_info"]["node_name"]: e["data"]["status"] for e in events
+             if e["info"]["name"] == "LogTestResult"}
+    assert code == 1 and len(tests) >= 3
+    assert {name for name, status in tests.items() if status == "fail"} == {"unique_stg_raw__articles_doc_id"}
+    in_tests = [e for e in events if (e["data"].get("node_info") or {}).get("node_name") in tests]
+    statements = [e["data"]["sql"].strip().lower() for e in in_tests if e["info"]["name"] == "SQLQuery"]
+    assert len([s for s in statements if "dbt_internal_test" in s]) == len(tests)
+    assert not [s for s in statements if s in ("begin", "begin transaction", "commit")]
+    assert not [e for e in in_tests if e["info"]["name"] in ("Rollback", "SQLCommit")]
+
+    code, _ = dbt_test("--store-failures")
+    assert code == 1
+    stored = query(copy, "select count(*) from duckdb_tables() where table_name = 'unique_stg_raw__articles_doc_id'")
+    assert stored == [(1,)]
