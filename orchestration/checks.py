@@ -1,8 +1,11 @@
-"""Data-quality checks on the Python assets and on the public marts.
+"""Data-quality checks on the Python assets (the marts are checked by dbt's tests).
 
 The checks of the ingest assets run in one step, on one read-only connection (a step is a process,
-and every step waits its turn for the warehouse), and so do the marts'; each is still its own check
-in the UI and can be run alone (``can_subset``)."""
+and every step waits its turn for the warehouse); each is still its own check in the UI and can be
+run alone (``can_subset``). That every input file ends up accepted or refused is the ingest check
+``every_input_file_recorded`` (folder = ``raw.source_files``) together with the dbt test
+``every_file_accepted_or_rejected`` on ``marts.rejected_files`` (``raw.source_files`` = accepted
++ refused): one query in the dbt build, not a step of its own after it."""
 from typing import Callable, Iterator
 
 import duckdb
@@ -17,7 +20,6 @@ from .assets.ingest import SOURCE_FILES
 from .text.tokenize import mismatched_spans
 from .warehouse import DuckDBWarehouse
 
-REJECTED_FILES = AssetKey(["marts", "rejected_files"])
 OFFSET_CHECK_BATCH = 500
 
 
@@ -101,19 +103,6 @@ def unexpected_script_characters(context: AssetCheckExecutionContext,
         metadata={"words": len(rows), "documents": len({r[1] for r in rows}), "sample": _sample(rows)})
 
 
-def every_file_accepted_or_rejected(context: AssetCheckExecutionContext,
-                                    con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
-    on_disk = _files_in_input_folder()
-    accepted = {r[0] for r in con.execute("select file_name from marts.dim_documents").fetchall()}
-    rejected = {r[0] for r in con.execute("select file_name from marts.rejected_files").fetchall()}
-    unaccounted = sorted(on_disk - accepted - rejected)
-    both = sorted(accepted & rejected)
-    return AssetCheckResult(
-        passed=not unaccounted and not both and len(accepted) + len(rejected) == len(on_disk),
-        metadata={"files": len(on_disk), "accepted": len(accepted), "rejected": len(rejected),
-                  "unaccounted": ", ".join(unaccounted[:20]), "in_both": ", ".join(both[:20])})
-
-
 CheckFunction = Callable[[AssetCheckExecutionContext, duckdb.DuckDBPyConnection], AssetCheckResult]
 
 
@@ -151,8 +140,4 @@ ingest_checks = _checks_in_one_step("ingest_checks", [
      "by the latest run that wrote any); earlier ones were checked then.", []),
     (ARTICLES, unexpected_script_characters,
      "Words holding letters of an unexpected script (e.g. Hebrew inside Persian): a warning.", []),
-])
-rejected_files_checks = _checks_in_one_step("rejected_files_checks", [
-    (REJECTED_FILES, every_file_accepted_or_rejected,
-     "accepted + rejected = files in the input folder, with no file in both.", [AssetKey(["marts", "dim_documents"])]),
 ])

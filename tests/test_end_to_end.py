@@ -72,8 +72,8 @@ def test_asset_checks(built):
     evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
     assert len(evaluations) >= 8
     python_checks = ["every_input_file_recorded", "articles_have_body_and_language",
-                     "token_offsets_reproduce_text", "every_file_accepted_or_rejected"]
-    for name in python_checks:
+                     "token_offsets_reproduce_text"]
+    for name in [*python_checks, "every_file_accepted_or_rejected_rejected_files_"]:  # the last: a dbt test
         assert evaluations[name].passed, name
     odd = evaluations["unexpected_script_characters"]
     assert not odd.passed and odd.severity == AssetCheckSeverity.WARN
@@ -271,3 +271,31 @@ def test_data_tests_run_outside_a_transaction_fail_as_before_and_can_store_failu
     assert code == 1
     stored = query(copy, "select count(*) from duckdb_tables() where table_name = 'unique_stg_raw__articles_doc_id'")
     assert stored == [(1,)]
+
+
+def test_a_file_neither_accepted_nor_rejected_or_both_fails_its_dbt_test(built, tmp_path):
+    """``every_file_accepted_or_rejected`` (dbt_project/tests/generic/) names each input file that
+    the marts lose or hold twice, and what is wrong with it."""
+    import os
+    import subprocess
+
+    from .conftest import ROOT
+
+    _, warehouse, _, _ = built
+    copy = tmp_path / "khabar.duckdb"
+    shutil.copy(warehouse, copy)
+    con = duckdb.connect(str(copy))
+    lost, twice = [r[0] for r in con.execute("select file_name from marts.dim_documents order by 1 limit 2").fetchall()]
+    con.execute("delete from marts.dim_documents where file_name = ?", [lost])
+    con.execute("insert into marts.rejected_files values (?, 'a reason')", [twice])
+    con.close()
+    env = {**os.environ, "KHABAR_WAREHOUSE": str(copy), "DBT_TARGET_PATH": str(tmp_path / "target"),
+           "DBT_LOG_PATH": str(tmp_path / "target"), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    out = subprocess.run([str(ROOT / ".venv" / "bin" / "dbt"), "test", "--select",
+                          "test_name:every_file_accepted_or_rejected", "--store-failures", "--profiles-dir", "."],
+                         cwd=ROOT / "dbt_project", env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 1, out.stdout[-2000:]
+    stored = query(copy, "select table_schema || '.' || table_name from information_schema.tables"
+                         " where table_name like 'every_file_accepted_or_rejected%'")[0][0]
+    assert sorted(query(copy, f"select file_name, problem from {stored}")) == sorted(
+        [(lost, "neither accepted nor rejected"), (twice, "accepted and rejected")])
