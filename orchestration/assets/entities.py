@@ -4,6 +4,7 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Callable
 
+import duckdb
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
@@ -108,43 +109,47 @@ def match_batch(batch: list[tuple[str, str, str]]) -> tuple[dict[str, list], dic
     return out, unlinked
 
 
-@multi_asset(
-    name="match_entities",
-    specs=[AssetSpec(ENTITY_MENTIONS, deps=[ARTICLES, COUNTRIES, PLACES, *SEED_KEYS], group_name="entities",
-                     description="Persons, organizations, countries and places named in each article: one "
-                                 "Aho-Corasick pass per document over the folded body."),
-           AssetSpec(UNLINKED_PERSONS, deps=[ARTICLES], group_name="entities",
-                     description="Quoted names next to a person title that the lexicon does not know yet."),
-           AssetSpec(ENTITY_MENTIONS_STATE, deps=[ARTICLES], group_name="entities",
-                     description="When each article was last matched, and against which lexicon and code "
-                                 "(the watermark of the incremental marts.fct_mentions).")],
-    pool=settings.WRITER_POOL,
-)
-def match_entities(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
-    with warehouse.connect() as con:
-        with in_transaction(con):
-            prepare_tables(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
-                           "entity_mentions_state")
-            version = code_version(matching, lexicon, gazetteer_module, normalize, unlinked_module)
-            lexicon_fp = f"{MATCHER_VERSION}:{version}:{reference_fingerprint(con, LEXICON_TABLES)}"
-            # an article re-cleaned by other code has other offsets: its tokenizer fingerprint counts too
-            wanted = {d: f"{lexicon_fp}:{tokenized}" for d, tokenized in con.execute(
-                "select a.doc_id, s.fingerprint from raw.articles a"
-                " left join raw.tokenized_state s using (doc_id)").fetchall()}
-            todo, stale = plan(con, "entity_mentions_state", wanted)
-            forget(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
-                   "entity_mentions_state", stale)
-        doc_batches = batched(todo, BATCH)
-        batches = (con.execute("select doc_id, body, language from raw.articles where doc_id in (select unnest(?))",
-                               [ids]).fetchall() for ids in doc_batches)
-        lexicon_file = cached_lexicon_file(settings.cache_dir(warehouse.resolved_path()), lexicon_fp,
-                                           lambda: reference_tables(con, LEXICON_TABLES)) if todo else None
-        store_batches(con, map_batches(match_batch, batches, len(todo), _init_matcher, (lexicon_file,)), doc_batches,
-                      [("entity_mentions", MENTION_SCHEMA), ("unlinked_person_mentions", UNLINKED_SCHEMA)],
-                      "entity_mentions_state", wanted, context.log.info, "match entities")
-        total = con.execute("select count(*) from raw.entity_mentions").fetchall()[0][0]
-        total_unlinked = con.execute("select count(*) from raw.unlinked_person_mentions").fetchall()[0][0]
-    yield MaterializeResult(asset_key=ENTITY_MENTIONS, metadata={
-        "dagster/row_count": total, "documents_matched": len(todo), "lexicon_fingerprint": lexicon_fp})
-    yield MaterializeResult(asset_key=UNLINKED_PERSONS, metadata={"dagster/row_count": total_unlinked})
-    yield MaterializeResult(asset_key=ENTITY_MENTIONS_STATE, metadata={"dagster/row_count": len(wanted)})
+MATCH_SPECS = [
+    AssetSpec(ENTITY_MENTIONS, deps=[ARTICLES, COUNTRIES, PLACES, *SEED_KEYS], group_name="entities",
+              description="Persons, organizations, countries and places named in each article: one "
+                          "Aho-Corasick pass per document over the folded body."),
+    AssetSpec(UNLINKED_PERSONS, deps=[ARTICLES], group_name="entities",
+              description="Quoted names next to a person title that the lexicon does not know yet."),
+    AssetSpec(ENTITY_MENTIONS_STATE, deps=[ARTICLES], group_name="entities",
+              description="When each article was last matched, and against which lexicon and code "
+                          "(the watermark of the incremental marts.fct_mentions)."),
+]
+
+
+def match_entities(context: AssetExecutionContext, con: duckdb.DuckDBPyConnection,
+                   cache_dir: Path) -> list[MaterializeResult]:
+    """Entity mentions of the articles not matched against this lexicon and code yet; the step is
+    ``match_entities_and_meetings``."""
+    with in_transaction(con):
+        prepare_tables(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
+                       "entity_mentions_state")
+        version = code_version(matching, lexicon, gazetteer_module, normalize, unlinked_module)
+        lexicon_fp = f"{MATCHER_VERSION}:{version}:{reference_fingerprint(con, LEXICON_TABLES)}"
+        # an article re-cleaned by other code has other offsets: its tokenizer fingerprint counts too
+        wanted = {d: f"{lexicon_fp}:{tokenized}" for d, tokenized in con.execute(
+            "select a.doc_id, s.fingerprint from raw.articles a"
+            " left join raw.tokenized_state s using (doc_id)").fetchall()}
+        todo, stale = plan(con, "entity_mentions_state", wanted)
+        forget(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
+               "entity_mentions_state", stale)
+    doc_batches = batched(todo, BATCH)
+    batches = (con.execute("select doc_id, body, language from raw.articles where doc_id in (select unnest(?))",
+                           [ids]).fetchall() for ids in doc_batches)
+    lexicon_file = cached_lexicon_file(cache_dir, lexicon_fp,
+                                       lambda: reference_tables(con, LEXICON_TABLES)) if todo else None
+    store_batches(con, map_batches(match_batch, batches, len(todo), _init_matcher, (lexicon_file,)), doc_batches,
+                  [("entity_mentions", MENTION_SCHEMA), ("unlinked_person_mentions", UNLINKED_SCHEMA)],
+                  "entity_mentions_state", wanted, context.log.info, "match entities")
+    total = con.execute("select count(*) from raw.entity_mentions").fetchall()[0][0]
+    total_unlinked = con.execute("select count(*) from raw.unlinked_person_mentions").fetchall()[0][0]
+    return [
+        MaterializeResult(asset_key=ENTITY_MENTIONS, metadata={
+            "dagster/row_count": total, "documents_matched": len(todo), "lexicon_fingerprint": lexicon_fp}),
+        MaterializeResult(asset_key=UNLINKED_PERSONS, metadata={"dagster/row_count": total_unlinked}),
+        MaterializeResult(asset_key=ENTITY_MENTIONS_STATE, metadata={"dagster/row_count": len(wanted)}),
+    ]

@@ -9,15 +9,16 @@ import hashlib
 from datetime import datetime, timezone
 from pathlib import Path
 
+import duckdb
 import polars as pl
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, multi_asset
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue
 
 from .. import settings
 from ..manifest import parse_manifest
 from ..parallel import map_batches
 from ..text.decode import MAX_FILE_BYTES, decode_bytes
 from ..text.langid import detect_language
-from ..warehouse import RAW_SCHEMA, DuckDBWarehouse, in_transaction, replace_rows, table_exists
+from ..warehouse import RAW_SCHEMA, in_transaction, replace_rows, table_exists
 
 SOURCE_FILES_SCHEMA = {
     "file_name": pl.Utf8, "doc_id": pl.Utf8, "size_bytes": pl.Int64, "modified_at": pl.Datetime("us", "UTC"),
@@ -79,19 +80,18 @@ def source_file_rows(batch: list[tuple[str, str, datetime]]) -> list[dict]:
     return rows
 
 
-@multi_asset(
-    name="ingest_files",
-    specs=[
-        AssetSpec(SOURCE_FILES, group_name="ingest",
-                  description="Every *.txt of the input folder (KHABAR_SEEDS_DIR): sha256, decoded text and "
-                              "language, or the reason it was refused. Incremental by content hash."),
-        AssetSpec(MANIFEST, group_name="ingest", description="manifest.csv rows naming files of the folder."),
-        AssetSpec(MANIFEST_PROBLEMS, group_name="ingest", description="What was wrong with manifest.csv."),
-        AssetSpec(FILE_EVENTS, group_name="ingest", description="Files added, changed or deleted, per run."),
-    ],
-    pool=settings.WRITER_POOL,
-)
-def ingest_files(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
+INGEST_SPECS = [
+    AssetSpec(SOURCE_FILES, group_name="ingest",
+              description="Every *.txt of the input folder (KHABAR_SEEDS_DIR): sha256, decoded text and "
+                          "language, or the reason it was refused. Incremental by content hash."),
+    AssetSpec(MANIFEST, group_name="ingest", description="manifest.csv rows naming files of the folder."),
+    AssetSpec(MANIFEST_PROBLEMS, group_name="ingest", description="What was wrong with manifest.csv."),
+    AssetSpec(FILE_EVENTS, group_name="ingest", description="Files added, changed or deleted, per run."),
+]
+
+
+def ingest_files(context: AssetExecutionContext, con: duckdb.DuckDBPyConnection) -> list[MaterializeResult]:
+    """The input folder into the raw tables (see the module's doc); the step is ``ingest_and_tokenize``."""
     folder = settings.seeds_dir()
     paths = settings.input_files(folder)
     if not folder.is_dir():
@@ -105,55 +105,56 @@ def ingest_files(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
     for name, problem in problems:
         context.log.warning(f"manifest.csv: {name}: {problem}")
 
-    with warehouse.connect() as con:
-        stored: dict[str, str] = {}
-        if table_exists(con, RAW_SCHEMA, "source_files"):
-            stored = dict(con.execute("select file_name, sha256 from raw.source_files").fetchall())
-        changed_files, events = [], {}
-        on_disk = set()
-        for i, path in enumerate(paths, 1):
-            on_disk.add(path.name)
-            digest, _ = file_digest(path)
-            if i % 1000 == 0:
-                context.log.info(f"ingest: {i} / {len(paths)} files hashed")
-            if path.name in stored and stored[path.name] == digest:
-                continue
-            changed_files.append((str(path), digest, now))
-            events[path.name] = {"file_name": path.name, "event": "changed" if path.name in stored else "added",
-                                 "sha256": digest, "at": now}
-        deleted = sorted(set(stored) - on_disk)
-        # decoding and language id of the new files, on every core; each batch is stored with its
-        # file events in its own transaction (the corpus's text never sits in memory at once, and
-        # a killed run keeps the batches it finished: the next one goes on from there)
-        batches = (changed_files[i:i + BATCH] for i in range(0, len(changed_files), BATCH))
-        decoded = 0
-        for rows in map_batches(source_file_rows, batches, len(changed_files)):
-            names = [r["file_name"] for r in rows]
-            with in_transaction(con):
-                replace_rows(con, "source_files", pl.DataFrame(rows, schema=SOURCE_FILES_SCHEMA), "file_name", names)
-                replace_rows(con, "file_events", pl.DataFrame([events[n] for n in names], schema=EVENTS_SCHEMA),
-                             "file_name", [])
-            decoded += len(rows)
-            context.log.info(f"ingest: {decoded} / {len(changed_files)} files decoded")
+    stored: dict[str, str] = {}
+    if table_exists(con, RAW_SCHEMA, "source_files"):
+        stored = dict(con.execute("select file_name, sha256 from raw.source_files").fetchall())
+    changed_files, events = [], {}
+    on_disk = set()
+    for i, path in enumerate(paths, 1):
+        on_disk.add(path.name)
+        digest, _ = file_digest(path)
+        if i % 1000 == 0:
+            context.log.info(f"ingest: {i} / {len(paths)} files hashed")
+        if path.name in stored and stored[path.name] == digest:
+            continue
+        changed_files.append((str(path), digest, now))
+        events[path.name] = {"file_name": path.name, "event": "changed" if path.name in stored else "added",
+                             "sha256": digest, "at": now}
+    deleted = sorted(set(stored) - on_disk)
+    # decoding and language id of the new files, on every core; each batch is stored with its
+    # file events in its own transaction (the corpus's text never sits in memory at once, and
+    # a killed run keeps the batches it finished: the next one goes on from there)
+    batches = (changed_files[i:i + BATCH] for i in range(0, len(changed_files), BATCH))
+    decoded = 0
+    for rows in map_batches(source_file_rows, batches, len(changed_files)):
+        names = [r["file_name"] for r in rows]
         with in_transaction(con):
-            replace_rows(con, "source_files", pl.DataFrame(schema=SOURCE_FILES_SCHEMA), "file_name", deleted)
-            replace_rows(con, "file_events", pl.DataFrame(
-                [{"file_name": n, "event": "deleted", "sha256": stored[n], "at": now} for n in deleted],
-                schema=EVENTS_SCHEMA), "file_name", [])
-            con.execute("drop table if exists raw.manifest")
-            replace_rows(con, "manifest", pl.DataFrame(manifest_rows, schema=MANIFEST_SCHEMA), "file_name", [])
-            con.execute("drop table if exists raw.manifest_problems")
-            replace_rows(con, "manifest_problems",
-                         pl.DataFrame([{"file_name": n, "problem": p} for n, p in problems], schema=PROBLEMS_SCHEMA),
+            replace_rows(con, "source_files", pl.DataFrame(rows, schema=SOURCE_FILES_SCHEMA), "file_name", names)
+            replace_rows(con, "file_events", pl.DataFrame([events[n] for n in names], schema=EVENTS_SCHEMA),
                          "file_name", [])
-        accepted, rejected = con.execute(
-            "select count(*) filter (where reject_reason is null), count(*) filter (where reject_reason is not null)"
-            " from raw.source_files").fetchall()[0]
+        decoded += len(rows)
+        context.log.info(f"ingest: {decoded} / {len(changed_files)} files decoded")
+    with in_transaction(con):
+        replace_rows(con, "source_files", pl.DataFrame(schema=SOURCE_FILES_SCHEMA), "file_name", deleted)
+        replace_rows(con, "file_events", pl.DataFrame(
+            [{"file_name": n, "event": "deleted", "sha256": stored[n], "at": now} for n in deleted],
+            schema=EVENTS_SCHEMA), "file_name", [])
+        con.execute("drop table if exists raw.manifest")
+        replace_rows(con, "manifest", pl.DataFrame(manifest_rows, schema=MANIFEST_SCHEMA), "file_name", [])
+        con.execute("drop table if exists raw.manifest_problems")
+        replace_rows(con, "manifest_problems",
+                     pl.DataFrame([{"file_name": n, "problem": p} for n, p in problems], schema=PROBLEMS_SCHEMA),
+                     "file_name", [])
+    accepted, rejected = con.execute(
+        "select count(*) filter (where reject_reason is null), count(*) filter (where reject_reason is not null)"
+        " from raw.source_files").fetchall()[0]
     context.log.info(f"ingest: {len(paths)} files, {len(changed_files)} new or changed, {len(deleted)} deleted")
-    yield MaterializeResult(asset_key=SOURCE_FILES, metadata={
-        "files_in_folder": len(paths), "new_or_changed": len(changed_files), "deleted": len(deleted),
-        "decoded": accepted, "refused": rejected, "input_folder": MetadataValue.path(str(folder)),
-        "dagster/row_count": accepted + rejected})
-    yield MaterializeResult(asset_key=MANIFEST, metadata={"dagster/row_count": len(manifest_rows)})
-    yield MaterializeResult(asset_key=MANIFEST_PROBLEMS, metadata={"dagster/row_count": len(problems)})
-    yield MaterializeResult(asset_key=FILE_EVENTS, metadata={"this_run": len(events) + len(deleted)})
+    return [
+        MaterializeResult(asset_key=SOURCE_FILES, metadata={
+            "files_in_folder": len(paths), "new_or_changed": len(changed_files), "deleted": len(deleted),
+            "decoded": accepted, "refused": rejected, "input_folder": MetadataValue.path(str(folder)),
+            "dagster/row_count": accepted + rejected}),
+        MaterializeResult(asset_key=MANIFEST, metadata={"dagster/row_count": len(manifest_rows)}),
+        MaterializeResult(asset_key=MANIFEST_PROBLEMS, metadata={"dagster/row_count": len(problems)}),
+        MaterializeResult(asset_key=FILE_EVENTS, metadata={"this_run": len(events) + len(deleted)}),
+    ]

@@ -3,6 +3,7 @@ import hashlib
 import pickle
 from pathlib import Path
 
+import duckdb
 import polars as pl
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
@@ -16,7 +17,7 @@ from ..text.matching import Mention
 from ..text.meetings import MeetingRules, OfficeHolder, extract_meetings
 from ..text.tokenize import split_sentences
 from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables, reference_fingerprint, reference_tables
-from .entities import ENTITY_MENTIONS
+from .entities import ENTITY_MENTIONS, MATCH_SPECS, match_entities
 
 MEETINGS = AssetKey(["raw", "meetings"])
 MEETING_PARTICIPANTS = AssetKey(["raw", "meeting_participants"])
@@ -123,55 +124,67 @@ def _outlet_countries(con) -> dict[str, str | None]:
     return {d: cc or DEFAULT_OUTLET_COUNTRY.get(lang) for d, lang, cc in rows}
 
 
-@multi_asset(
-    name="extract_meetings",
-    specs=[
-        AssetSpec(MEETINGS, deps=[ENTITY_MENTIONS, *SEED_KEYS], group_name="meetings",
-                  description="Meetings, visits, talks and calls each article reports (not planned ones): "
-                              "modality, CAMEO code, place, date words and resolved date, evidence sentence."),
-        AssetSpec(MEETING_PARTICIPANTS, deps=[MEETINGS], group_name="meetings",
-                  description="Who took part in each meeting (persons, or countries when no person is named)."),
-    ],
-    pool=settings.WRITER_POOL,
-)
-def extract_meetings_asset(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
+MEETING_SPECS = [
+    AssetSpec(MEETINGS, deps=[ENTITY_MENTIONS, *SEED_KEYS], group_name="meetings",
+              description="Meetings, visits, talks and calls each article reports (not planned ones): "
+                          "modality, CAMEO code, place, date words and resolved date, evidence sentence."),
+    AssetSpec(MEETING_PARTICIPANTS, deps=[MEETINGS], group_name="meetings",
+              description="Who took part in each meeting (persons, or countries when no person is named)."),
+]
+
+
+def extract_new_meetings(context: AssetExecutionContext, con: duckdb.DuckDBPyConnection,
+                         cache_dir: Path) -> list[MaterializeResult]:
+    """Meetings of the articles whose mentions, date, outlet or rules changed since they were last
+    read; the step is ``match_entities_and_meetings``."""
+    with in_transaction(con):
+        prepare_tables(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
+                       "meetings_state")
+        rules_fp = _rules_fingerprint(con)
+        outlet_country = _outlet_countries(con)
+        published = dict(con.execute("""
+            select f.doc_id, max(m.published_at) from raw.source_files f
+            join raw.manifest m using (file_name) group by f.doc_id""").fetchall())
+        mention_fp = dict(con.execute("select doc_id, fingerprint from raw.entity_mentions_state").fetchall())
+        wanted = {d: f"{rules_fp}:{mention_fp.get(d)}:{published.get(d)}:{outlet_country.get(d)}"
+                  for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
+        todo, stale = plan(con, "meetings_state", wanted)
+        forget(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
+               "meetings_state", stale)
+    doc_batches = batched(todo, BATCH)
+    # read and built only when there is work, and only when these rules were not built before
+    rules_file = cached_pickle(cache_dir, "meeting-rules", rules_fp,
+                               lambda: build_rules(reference_tables(con, RULE_TABLES))) if todo else None
+
+    def batches():
+        for ids in doc_batches:
+            docs = con.execute("select doc_id, body, language from raw.articles where doc_id in (select unnest(?))",
+                               [ids]).fetchall()
+            mentions: dict[str, list[dict]] = {d: [] for d in ids}
+            for row in con.sql(f"""
+                    select doc_id, entity_id, entity_type, char_start as start, char_end as "end", surface,
+                           alias_kind, country_code, is_ambiguous
+                    from raw.entity_mentions where doc_id in (select unnest(?)) order by doc_id, char_start""",
+                               params=[ids]).pl().iter_rows(named=True):
+                mentions[row.pop("doc_id")].append(row)
+            yield [(d, body, lang, published.get(d), outlet_country.get(d), mentions[d]) for d, body, lang in docs]
+
+    store_batches(con, map_batches(extract_batch, batches(), len(todo), _init_extractor, (rules_file,)),
+                  doc_batches, [("meetings", MEETING_SCHEMA), ("meeting_participants", PARTICIPANT_SCHEMA)],
+                  "meetings_state", wanted, context.log.info, "extract meetings")
+    n_meetings = con.execute("select count(*) from raw.meetings").fetchall()[0][0]
+    n_participants = con.execute("select count(*) from raw.meeting_participants").fetchall()[0][0]
+    return [MaterializeResult(asset_key=MEETINGS, metadata={"dagster/row_count": n_meetings, "documents": len(todo)}),
+            MaterializeResult(asset_key=MEETING_PARTICIPANTS, metadata={"dagster/row_count": n_participants})]
+
+
+# Matching and reading meetings share a step: a step is a process of its own in a run, opens the
+# warehouse and reports its events (~60 ms of a run that adds one article), and meetings are read
+# from the mentions just matched. Each keeps its own incremental state.
+@multi_asset(name="match_entities_and_meetings", specs=[*MATCH_SPECS, *MEETING_SPECS], pool=settings.WRITER_POOL)
+def match_entities_and_meetings(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
+    cache_dir = settings.cache_dir(warehouse.resolved_path())
     with warehouse.connect() as con:
-        with in_transaction(con):
-            prepare_tables(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
-                           "meetings_state")
-            rules_fp = _rules_fingerprint(con)
-            outlet_country = _outlet_countries(con)
-            published = dict(con.execute("""
-                select f.doc_id, max(m.published_at) from raw.source_files f
-                join raw.manifest m using (file_name) group by f.doc_id""").fetchall())
-            mention_fp = dict(con.execute("select doc_id, fingerprint from raw.entity_mentions_state").fetchall())
-            wanted = {d: f"{rules_fp}:{mention_fp.get(d)}:{published.get(d)}:{outlet_country.get(d)}"
-                      for (d,) in con.execute("select doc_id from raw.articles").fetchall()}
-            todo, stale = plan(con, "meetings_state", wanted)
-            forget(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
-                   "meetings_state", stale)
-        doc_batches = batched(todo, BATCH)
-        # read and built only when there is work, and only when these rules were not built before
-        rules_file = cached_pickle(settings.cache_dir(warehouse.resolved_path()), "meeting-rules", rules_fp,
-                                   lambda: build_rules(reference_tables(con, RULE_TABLES))) if todo else None
-
-        def batches():
-            for ids in doc_batches:
-                docs = con.execute("select doc_id, body, language from raw.articles where doc_id in (select unnest(?))",
-                                   [ids]).fetchall()
-                mentions: dict[str, list[dict]] = {d: [] for d in ids}
-                for row in con.sql(f"""
-                        select doc_id, entity_id, entity_type, char_start as start, char_end as "end", surface,
-                               alias_kind, country_code, is_ambiguous
-                        from raw.entity_mentions where doc_id in (select unnest(?)) order by doc_id, char_start""",
-                                   params=[ids]).pl().iter_rows(named=True):
-                    mentions[row.pop("doc_id")].append(row)
-                yield [(d, body, lang, published.get(d), outlet_country.get(d), mentions[d]) for d, body, lang in docs]
-
-        store_batches(con, map_batches(extract_batch, batches(), len(todo), _init_extractor, (rules_file,)),
-                      doc_batches, [("meetings", MEETING_SCHEMA), ("meeting_participants", PARTICIPANT_SCHEMA)],
-                      "meetings_state", wanted, context.log.info, "extract meetings")
-        n_meetings = con.execute("select count(*) from raw.meetings").fetchall()[0][0]
-        n_participants = con.execute("select count(*) from raw.meeting_participants").fetchall()[0][0]
-    yield MaterializeResult(asset_key=MEETINGS, metadata={"dagster/row_count": n_meetings, "documents": len(todo)})
-    yield MaterializeResult(asset_key=MEETING_PARTICIPANTS, metadata={"dagster/row_count": n_participants})
+        results = match_entities(context, con, cache_dir)
+        results += extract_new_meetings(context, con, cache_dir)
+    yield from results
