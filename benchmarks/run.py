@@ -7,7 +7,7 @@ Measures, in one run, on input folders built from ../shared/corpus (no network):
   (b) Khabar's ingest + tokenize assets; (c) the rest of the build (matching, meetings, dbt);
   (d) adding one article to the built warehouse: the corpus's last articles, held out of the
       build and added back one at a time, each by a new process as a Dagster run would be
-      (the median of three; all articles, then 1,000 ANT);
+      (the median of five; all articles, then 1,000 ANT);
   peak memory of the process and its children;
   the cost of entity matching with the lexicon at 1x and 10x its size.
 Writes benchmarks/results.json and prints a table for the README.
@@ -109,7 +109,7 @@ def preload_like_the_forkserver() -> None:
             pass
 
 
-ADDED_ARTICLES = 3  # "add one" is timed this many times, one article each; the median is reported
+ADDED_ARTICLES = 5  # "add one" is timed this many times, one article each; the median is reported
 
 
 def hold_out_last_articles(folder: Path, n: int) -> list[tuple[Path, str | None]]:
