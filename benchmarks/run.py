@@ -231,6 +231,8 @@ def main() -> None:
     DATA.mkdir(parents=True, exist_ok=True)
     if args.add_one:  # one run for new input, in its own process (see add_one_in_subprocess)
         folder, warehouse, out = args.add_one
+        # a deployment's code location is loaded with its settings in the environment
+        os.environ["KHABAR_SEEDS_DIR"], os.environ["KHABAR_WAREHOUSE"] = folder, warehouse
         preload_like_the_forkserver()
         seconds = run_job(Path(folder), Path(warehouse), new_input_keys())
         Path(out).write_text(json.dumps({"seconds": seconds}), encoding="utf-8")

@@ -155,6 +155,9 @@ def spared_dbt(monkeypatch, tmp_path):
 
     monkeypatch.setattr(PluginManager, "get_prefixed_modules", PluginManager.__dict__["get_prefixed_modules"])
     monkeypatch.setattr(dbt_process, "_PLUGIN_MODULES", {"dbt_common": __import__("dbt_common")})
+    from dbt.contracts.graph.manifest import Manifest
+
+    monkeypatch.setattr(Manifest, "from_msgpack", Manifest.__dict__["from_msgpack"])
     compiled = []
     compile_template = jinja2.Environment.compile
 
@@ -434,6 +437,35 @@ def test_the_code_location_warms_dbt_for_the_children_it_forks(dbt_manifest, mon
     cached = Project.json_schema.__func__.cache_info()
     Project.json_schema()
     assert Project.json_schema.__func__.cache_info().hits == cached.hits + 1
+
+
+def test_a_child_takes_the_project_the_code_location_decoded_from_the_same_bytes(dbt_manifest, tmp_path,
+                                                                                 monkeypatch):
+    """The warehouse's parse cache, read when the code location loads, is handed to the child's
+    dbt when it reads the same bytes, once; other bytes (a cache dbt rewrote) are decoded as dbt does."""
+    from dbt.contracts.graph.manifest import Manifest
+    from dbt.parser.manifest import extended_mashumuro_decoder
+
+    from orchestration import dbt_process
+    from orchestration.settings import dbt_target_path
+
+    monkeypatch.setattr(Manifest, "from_msgpack", Manifest.__dict__["from_msgpack"])
+    warehouse = tmp_path / "khabar.duckdb"
+    dbt_target_path(warehouse).mkdir()
+    data = (dbt_manifest.parent / "partial_parse.msgpack").read_bytes()
+    (dbt_target_path(warehouse) / "partial_parse.msgpack").write_bytes(data)
+    monkeypatch.setenv("KHABAR_WAREHOUSE", str(warehouse))
+    monkeypatch.setattr(dbt_process, "_PARSED_PROJECT", None)
+    dbt_process._read_the_warehouse_parse_cache()
+    kept = dbt_process._PARSED_PROJECT[1]
+    assert len(kept.nodes) > 100 and len(kept.macros) > 400
+
+    dbt_process._reuse_the_parsed_project()
+    assert Manifest.from_msgpack(bytes(data), decoder=extended_mashumuro_decoder) is kept
+    again = Manifest.from_msgpack(data, decoder=extended_mashumuro_decoder)  # a second reading: its own
+    assert again is not kept and again.nodes.keys() == kept.nodes.keys()
+    with pytest.raises(Exception):
+        Manifest.from_msgpack(b"\x00" + data, decoder=extended_mashumuro_decoder)  # other bytes: dbt's decoding
 
 
 def test_forking_dbt_leaves_this_process_garbage_collector_as_it_was(dbt_manifest, tmp_path):
