@@ -82,11 +82,12 @@ def test_asset_checks(built):
     assert failed_dbt == []
 
 
-def test_dbt_ran_on_one_thread_without_json_artifacts_or_sql_in_its_log(built):
+def test_dbt_loaded_seeds_on_one_thread_and_built_models_on_two_without_json_artifacts_or_sql(built):
     _, warehouse, *_ = built
     target = dbt_target_path(warehouse)
     log = (target / "dbt.log").read_text(encoding="utf-8")
-    assert "Concurrency: 1 threads" in log
+    assert "Concurrency: 1 threads" in log and "Concurrency: 2 threads" in log
+    assert log.index("Concurrency: 1 threads") < log.index("Concurrency: 2 threads")  # seeds, then models
     assert '"level": "info"' in log and '"level": "debug"' not in log
     assert not (target / "run_results.json").exists()
 

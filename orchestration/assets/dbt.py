@@ -126,22 +126,23 @@ class DbtBuildConfig(Config):
     full_refresh: bool = Field(default=False, description="Rebuild the incremental marts from scratch.")
 
 
-def _dbt_build_args(full_refresh: bool) -> list[str]:
+def _dbt_build_args(full_refresh: bool, one_thread: bool = False) -> list[str]:
     """``dbt build`` without what costs ~1 s of a dbt step's Python and serves no one here (measured
     on 79 nodes): the JSON artifacts (Dagster reads dbt's event stream and keeps every node's result
     in its event log) and every SQL statement in the file log (``<warehouse>.dbt-target/dbt.log``
-    keeps info-level lines; ``DBT_LOG_LEVEL_FILE=debug`` brings the SQL back)."""
+    keeps info-level lines; ``DBT_LOG_LEVEL_FILE=debug`` brings the SQL back). ``one_thread``
+    overrides the profile's threads for work that is all Python (loading seeds)."""
     return ["build", "--no-write-json", "--log-level-file", os.environ.get("DBT_LOG_LEVEL_FILE", "info"),
-            *(["--full-refresh"] if full_refresh else [])]
+            *(["--threads", "1"] if one_thread else []), *(["--full-refresh"] if full_refresh else [])]
 
 
 def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse,
-               config: DbtBuildConfig):
+               config: DbtBuildConfig, one_thread: bool = False):
     # dbt runs in a subprocess that inherits the environment: give it the same absolute
     # database path that the Python assets write to.
     os.environ["KHABAR_WAREHOUSE"] = str(warehouse.resolved_path())
     cache = settings.cache_dir(warehouse.resolved_path())
-    invocation = dbt.cli(_dbt_build_args(config.full_refresh), context=context,
+    invocation = dbt.cli(_dbt_build_args(config.full_refresh, one_thread), context=context,
                          target_path=settings.dbt_target_path(warehouse.resolved_path()))
     # Every event goes to Dagster as dbt reports it (Dagster records it while dbt goes on). A mart's
     # report, logged by its post-hook just before dbt reports the mart built, is added to the
@@ -166,7 +167,9 @@ def _dbt_build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: D
 def reference_data(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse,
                    config: DbtBuildConfig):
     """Lexicons and vocabularies kept as CSV seeds in dbt_project/seeds, loaded and tested by dbt."""
-    yield from _dbt_build(context, dbt, warehouse, config)
+    # one thread: loading a seed is dbt's Python (agate), and two threads only took turns with the
+    # GIL (the ANT build's seeds: 4.1-4.2 s with one, 4.5-5.3 s with two)
+    yield from _dbt_build(context, dbt, warehouse, config, one_thread=True)
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, exclude="resource_type:seed", name="dbt_models",
