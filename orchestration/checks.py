@@ -1,8 +1,9 @@
 """Data-quality checks on the Python assets (the marts are checked by dbt's tests).
 
-The checks of the ingest assets run in one step, on one read-only connection (a step is a process,
-and every step waits its turn for the warehouse); each is still its own check in the UI and can be
-run alone (``can_subset``). That every input file ends up accepted or refused is the ingest check
+The checks of the ingest assets run in the step that ingests and tokenizes, on its connection,
+after it has reported its assets (a step is a process, opens the warehouse and waits its turn for
+it); each is still its own check in the UI and can be run alone (``can_subset``): the step then
+only reads. That every input file ends up accepted or refused is the ingest check
 ``every_input_file_recorded`` (folder = ``raw.source_files``) together with the dbt test
 ``every_file_accepted_or_rejected`` on ``marts.rejected_files`` (``raw.source_files`` = accepted
 + refused): one query in the dbt build, not a step of its own after it."""
@@ -10,15 +11,13 @@ from typing import Callable, Iterator
 
 import duckdb
 from dagster import (
-    AssetCheckExecutionContext, AssetCheckKey, AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetKey,
-    multi_asset_check,
+    AssetCheckKey, AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey,
 )
 
 from . import settings
 from .assets.articles import ARTICLES
 from .assets.ingest import SOURCE_FILES
 from .text.tokenize import mismatched_spans
-from .warehouse import DuckDBWarehouse
 
 OFFSET_CHECK_BATCH = 500
 
@@ -32,7 +31,7 @@ def _files_in_input_folder() -> set[str]:
     return {p.name for p in settings.input_files(folder)}
 
 
-def every_input_file_recorded(context: AssetCheckExecutionContext, con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
+def every_input_file_recorded(context: AssetExecutionContext, con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
     on_disk = _files_in_input_folder()
     stored = {r[0] for r in con.execute("select file_name from raw.source_files").fetchall()}
     unexplained = con.execute(
@@ -44,13 +43,13 @@ def every_input_file_recorded(context: AssetCheckExecutionContext, con: duckdb.D
                   "not_in_folder": ", ".join(extra[:20]), "refused_without_reason": unexplained})
 
 
-def manifest_is_clean(context: AssetCheckExecutionContext, con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
+def manifest_is_clean(context: AssetExecutionContext, con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
     rows = con.execute("select file_name, problem from raw.manifest_problems order by 1").fetchall()
     return AssetCheckResult(passed=not rows, severity=AssetCheckSeverity.WARN,
                             metadata={"problems": len(rows), "sample": _sample(rows)})
 
 
-def articles_have_body_and_language(context: AssetCheckExecutionContext,
+def articles_have_body_and_language(context: AssetExecutionContext,
                                     con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
     # a body without a visible character is empty ('\S' stops at a body's first letter, where
     # trim() copied every body: ~0.1 s on the shared corpus)
@@ -60,7 +59,7 @@ def articles_have_body_and_language(context: AssetCheckExecutionContext,
     return AssetCheckResult(passed=not rows, metadata={"bad_articles": len(rows), "sample": _sample(rows)})
 
 
-def token_offsets_reproduce_text(context: AssetCheckExecutionContext,
+def token_offsets_reproduce_text(context: AssetExecutionContext,
                                  con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
     # the articles this run wrote; a check run on its own looks at the latest run that wrote any
     materialization = context.instance.get_latest_materialization_event(ARTICLES)
@@ -89,7 +88,7 @@ def token_offsets_reproduce_text(context: AssetCheckExecutionContext,
                                       "bad_sentences": bad_sentences})
 
 
-def unexpected_script_characters(context: AssetCheckExecutionContext,
+def unexpected_script_characters(context: AssetExecutionContext,
                                  con: duckdb.DuckDBPyConnection) -> AssetCheckResult:
     rows = con.execute(
         "select f.file_name, u.doc_id, u.word, u.scripts, u.char_start"
@@ -103,41 +102,34 @@ def unexpected_script_characters(context: AssetCheckExecutionContext,
         metadata={"words": len(rows), "documents": len({r[1] for r in rows}), "sample": _sample(rows)})
 
 
-CheckFunction = Callable[[AssetCheckExecutionContext, duckdb.DuckDBPyConnection], AssetCheckResult]
+CheckFunction = Callable[[AssetExecutionContext, duckdb.DuckDBPyConnection], AssetCheckResult]
 
-
-def _checks_in_one_step(name: str, checks: list[tuple[AssetKey, CheckFunction, str, list[AssetKey]]]):
-    """One step for ``checks`` (asset, function, description, additional deps): those selected run,
-    in order, on one read-only connection; each result names its asset and check."""
-    by_key = {AssetCheckKey(asset, fn.__name__): fn for asset, fn, _, _ in checks}
-    specs = [AssetCheckSpec(fn.__name__, asset=asset, description=description, additional_deps=deps)
-             for asset, fn, description, deps in checks]
-    assets = ", ".join(dict.fromkeys(asset.to_user_string() for asset, *_ in checks))
-
-    @multi_asset_check(name=name, specs=specs, can_subset=True, pool=settings.WRITER_POOL,
-                       description=f"The checks of {assets}, in one step.")
-    def run_checks(context: AssetCheckExecutionContext, warehouse: DuckDBWarehouse) -> Iterator[AssetCheckResult]:
-        selected = [spec.key for spec in specs if spec.key in context.selected_asset_check_keys]
-        with warehouse.connect(read_only=True) as con:
-            for key in selected:
-                result = by_key[key](context, con)
-                yield AssetCheckResult(asset_key=key.asset_key, check_name=key.name, passed=result.passed,
-                                       severity=result.severity, metadata=result.metadata,
-                                       description=result.description)
-
-    return run_checks
-
-
-# The checks of the ingest assets share one step, after tokenizing: a step less in every run (its
-# process, its DuckDB open and its events, ~50 ms of a run that adds one article).
-ingest_checks = _checks_in_one_step("ingest_checks", [
+# The checks of the ingest assets: (asset, check, description). They run in the step that
+# ingests and tokenizes, after it (``orchestration.assets.steps``), or alone when only they are selected.
+INGEST_CHECKS: list[tuple[AssetKey, CheckFunction, str]] = [
     (SOURCE_FILES, every_input_file_recorded,
-     "Every *.txt of the input folder has a row, decoded or refused with a reason.", []),
-    (SOURCE_FILES, manifest_is_clean, "manifest.csv is clean (warning).", []),
-    (ARTICLES, articles_have_body_and_language, "Every article has a non-empty body and a known language.", []),
+     "Every *.txt of the input folder has a row, decoded or refused with a reason."),
+    (SOURCE_FILES, manifest_is_clean, "manifest.csv is clean (warning)."),
+    (ARTICLES, articles_have_body_and_language, "Every article has a non-empty body and a known language."),
     (ARTICLES, token_offsets_reproduce_text,
      "body[start:end] reproduces every token and sentence written by this run (or, for a check run alone, "
-     "by the latest run that wrote any); earlier ones were checked then.", []),
+     "by the latest run that wrote any); earlier ones were checked then."),
     (ARTICLES, unexpected_script_characters,
-     "Words holding letters of an unexpected script (e.g. Hebrew inside Persian): a warning.", []),
-])
+     "Words holding letters of an unexpected script (e.g. Hebrew inside Persian): a warning."),
+]
+
+
+def check_specs(checks: list[tuple[AssetKey, CheckFunction, str]]) -> list[AssetCheckSpec]:
+    return [AssetCheckSpec(fn.__name__, asset=asset, description=description) for asset, fn, description in checks]
+
+
+def run_selected_checks(context: AssetExecutionContext, con: duckdb.DuckDBPyConnection,
+                        checks: list[tuple[AssetKey, CheckFunction, str]]) -> Iterator[AssetCheckResult]:
+    """The selected ``checks``, in order, on ``con``; each result names its asset and check."""
+    for asset, fn, _ in checks:
+        key = AssetCheckKey(asset, fn.__name__)
+        if key in context.selected_asset_check_keys:
+            result = fn(context, con)
+            yield AssetCheckResult(asset_key=asset, check_name=key.name, passed=result.passed,
+                                   severity=result.severity, metadata=result.metadata,
+                                   description=result.description)

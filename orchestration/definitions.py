@@ -5,10 +5,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from dagster import Definitions, load_asset_checks_from_modules, load_assets_from_modules
+from dagster import Definitions, load_assets_from_modules
 
-from . import checks
-from .assets import articles, dbt, entities, ingest, meetings
+from .assets import dbt, entities, steps
 from .automation import all_assets_job, daily_schedule, input_folder_sensor
 from .warehouse import DuckDBWarehouse
 
@@ -17,8 +16,7 @@ DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt")) if Path(sys.executab
     else (shutil.which("dbt") or "dbt")
 
 defs = Definitions(
-    assets=load_assets_from_modules([ingest, articles, entities, meetings, dbt]),
-    asset_checks=load_asset_checks_from_modules([checks]),
+    assets=load_assets_from_modules([steps, entities, dbt]),
     jobs=[all_assets_job],
     schedules=[daily_schedule],
     sensors=[input_folder_sensor],

@@ -6,7 +6,8 @@ from dagster import AssetCheckKey, AssetSelection, Definitions, build_asset_chec
 
 from orchestration.assets.articles import ARTICLES
 from orchestration.assets.ingest import SOURCE_FILES
-from orchestration.checks import ingest_checks, token_offsets_reproduce_text
+from orchestration.assets.steps import ingest_and_tokenize
+from orchestration.checks import token_offsets_reproduce_text
 from orchestration.text.tokenize import mismatched_spans
 from orchestration.warehouse import DuckDBWarehouse
 
@@ -53,16 +54,21 @@ def test_token_offset_check_passes_and_fails(tmp_path):
 
 
 def test_one_check_of_an_asset_runs_alone_in_its_step(tmp_path):
-    """The checks of the ingest assets share a step; selecting one runs that one only, and its
-    result carries its own asset and name."""
+    """The checks of the ingest assets run in the step that ingests and tokenizes; selecting one
+    alone runs that one only, reading (nothing is ingested), and its result carries its own asset
+    and name."""
     shifted = _warehouse(tmp_path / "bad.duckdb", [("d", 0, 1, 7, "لافروف")])
     only = AssetCheckKey(ARTICLES, "token_offsets_reproduce_text")
-    defs = Definitions(asset_checks=[ingest_checks], resources={"warehouse": shifted},
+    defs = Definitions(assets=[ingest_and_tokenize], resources={"warehouse": shifted},
                        jobs=[define_asset_job("only_offsets", selection=AssetSelection.checks(only))])
     result = defs.resolve_job_def("only_offsets").execute_in_process(raise_on_error=False)
     evaluations = result.get_asset_check_evaluations()
     assert [(e.asset_key, e.check_name, e.passed) for e in evaluations] == [(ARTICLES, only.name, False)]
-    assert {(spec.asset_key, spec.name) for spec in ingest_checks.check_specs} == {
+    assert not result.get_asset_materialization_events()
+    con = duckdb.connect(str(tmp_path / "bad.duckdb"), read_only=True)
+    assert con.execute("select count(*) from duckdb_tables() where table_name = 'source_files'").fetchall() == [(0,)]
+    con.close()
+    assert {(spec.asset_key, spec.name) for spec in ingest_and_tokenize.check_specs} == {
         (SOURCE_FILES, "every_input_file_recorded"), (SOURCE_FILES, "manifest_is_clean"),
         (ARTICLES, "articles_have_body_and_language"), (ARTICLES, "token_offsets_reproduce_text"),
         (ARTICLES, "unexpected_script_characters")}

@@ -6,15 +6,14 @@ from pathlib import Path
 import duckdb
 
 import polars as pl
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult
 
-from .. import settings
 from ..incremental import batched, code_version, forget, plan, store_batches
 from ..text import article, normalize, pipeline, scripts, tokenize
 from ..parallel import map_batches
 from ..text.pipeline import TOKENIZER_VERSION, prepare_articles
-from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables
-from .ingest import INGEST_SPECS, SOURCE_FILES, ingest_files
+from ..warehouse import in_transaction, prepare_tables
+from .ingest import SOURCE_FILES
 
 BATCH = 200
 TABLE_SCHEMAS = {
@@ -82,14 +81,3 @@ def tokenize_articles(context: AssetExecutionContext, con: duckdb.DuckDBPyConnec
     return [MaterializeResult(asset_key=key, metadata={
         "dagster/row_count": rows, **({"processed": len(todo), "removed": len(stale)} if key == ARTICLES else {})})
         for key, rows in counts.items()]
-
-
-# Reading the folder and tokenizing what is new share a step: a step is a process of its own in
-# a run, opens the warehouse and reports its events (~60 ms of a run that adds one article, a
-# fifth of the step), and tokenizing always follows ingesting. Each is still incremental alone.
-@multi_asset(name="ingest_and_tokenize", specs=[*INGEST_SPECS, *TOKENIZE_SPECS], pool=settings.WRITER_POOL)
-def ingest_and_tokenize(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
-    with warehouse.connect() as con:
-        results = ingest_files(context, con)
-        results += tokenize_articles(context, con, settings.cache_dir(warehouse.resolved_path()))
-    yield from results

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult
 
-from .. import settings
 from ..incremental import batched, cached_pickle, code_version, forget, plan, store_batches
 from ..text import dates as dates_module
 from ..text import meetings as meetings_module
@@ -16,8 +15,8 @@ from ..text.dates import DateVocabulary
 from ..text.matching import Mention
 from ..text.meetings import MeetingRules, OfficeHolder, extract_meetings
 from ..text.tokenize import split_sentences
-from ..warehouse import DuckDBWarehouse, in_transaction, prepare_tables, reference_fingerprint, reference_tables
-from .entities import ENTITY_MENTIONS, MATCH_SPECS, match_entities
+from ..warehouse import in_transaction, prepare_tables, reference_fingerprint, reference_tables
+from .entities import ENTITY_MENTIONS
 
 MEETINGS = AssetKey(["raw", "meetings"])
 MEETING_PARTICIPANTS = AssetKey(["raw", "meeting_participants"])
@@ -176,15 +175,3 @@ def extract_new_meetings(context: AssetExecutionContext, con: duckdb.DuckDBPyCon
     n_participants = con.execute("select count(*) from raw.meeting_participants").fetchall()[0][0]
     return [MaterializeResult(asset_key=MEETINGS, metadata={"dagster/row_count": n_meetings, "documents": len(todo)}),
             MaterializeResult(asset_key=MEETING_PARTICIPANTS, metadata={"dagster/row_count": n_participants})]
-
-
-# Matching and reading meetings share a step: a step is a process of its own in a run, opens the
-# warehouse and reports its events (~60 ms of a run that adds one article), and meetings are read
-# from the mentions just matched. Each keeps its own incremental state.
-@multi_asset(name="match_entities_and_meetings", specs=[*MATCH_SPECS, *MEETING_SPECS], pool=settings.WRITER_POOL)
-def match_entities_and_meetings(context: AssetExecutionContext, warehouse: DuckDBWarehouse):
-    cache_dir = settings.cache_dir(warehouse.resolved_path())
-    with warehouse.connect() as con:
-        results = match_entities(context, con, cache_dir)
-        results += extract_new_meetings(context, con, cache_dir)
-    yield from results
