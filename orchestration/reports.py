@@ -1,6 +1,6 @@
 """Pictures for the Dagster UI: who met whom, and where the news happens. Plain data in, PNG out.
 
-Drawn with Pillow, at twice the size and scaled down for smooth edges: ~0.03 s a picture. With
+Drawn with Pillow, at twice the size and scaled down for smooth edges: ~0.05 s a picture here. With
 matplotlib a picture took ~0.2 s and importing it ~0.6 s, paid by every run that adds one article
 and by every run's start (the code location imports this module).
 """
@@ -71,7 +71,9 @@ class _Canvas:
 
     def png(self) -> bytes:
         buf = io.BytesIO()
-        self.image.resize(self.size, Image.LANCZOS).save(buf, format="PNG")
+        # each picture pixel the mean of its _SCALE x _SCALE drawing pixels: the smooth edges of
+        # supersampling, at half the time of a Lanczos resize, and a PNG of half the bytes
+        self.image.reduce(_SCALE).save(buf, format="PNG")
         return buf.getvalue()
 
 
