@@ -188,3 +188,13 @@ def test_dbt_builds_skip_json_artifacts_and_keep_sql_out_of_the_file_log_unless_
     assert _dbt_build_args(True)[-1] == "--full-refresh"
     monkeypatch.setenv("DBT_LOG_LEVEL_FILE", "debug")
     assert _dbt_build_args(False)[2:4] == ["--log-level-file", "debug"]
+
+
+def test_dagster_definitions_validate_is_clean(tmp_path):
+    """`dagster definitions validate` loads the code location as the webserver and daemon do."""
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path), "KHABAR_WAREHOUSE": str(tmp_path / "khabar.duckdb")}
+    out = subprocess.run([str(Path(sys.executable).with_name("dagster")), "definitions", "validate",
+                          "-m", "orchestration.definitions"], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    assert "Validation successful" in out.stdout + out.stderr

@@ -121,3 +121,12 @@ def test_meeting_rules_are_built_once_per_fingerprint_and_serve_the_workers(tmp_
 
     other = cached_pickle(tmp_path, "meeting-rules", "fp-2", build)
     assert builds == [1, 1] and sorted(p.name for p in tmp_path.iterdir()) == [other.name]
+
+
+def test_an_automaton_value_gives_back_key_length_lam_form_and_row():
+    from orchestration.text.matching import _automaton_fields, _automaton_value
+
+    for key, lam, row in (("لافروف", False, 0), ("للرقة", True, 46_580), ("x" * 511, False, 2 ** 40)):
+        assert _automaton_fields(_automaton_value(key, lam, row)) == (len(key), lam, row)
+    with pytest.raises(ValueError):
+        _automaton_value("x" * 512, False, 1)

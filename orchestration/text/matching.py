@@ -139,8 +139,8 @@ _ENTRY_FIELDS = tuple(f.name for f in fields(LexiconEntry))
 
 class _PackedRows:
     """A list of rows kept as one pickled blob per row, joined: unpickling the list is one copy of
-    bytes, not a million small objects (its tuples of strings took 0.07 s of the 0.15 s a lexicon
-    of ~47,000 keys took to load), and a row is made into objects when a document reaches it."""
+    bytes, not hundreds of thousands of small objects (its tuples of strings took 0.07 s of the
+    0.15 s a lexicon of ~47,000 keys took to load); a row becomes objects when a document reaches it."""
 
     def __init__(self, rows: Iterable[tuple]):
         parts = [pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL) for row in rows]
