@@ -51,7 +51,9 @@ def warm_dbt_for_forks() -> list[str]:
     ``partial_parse.msgpack``, when ``dbt parse`` has written it, is read once and dropped).
     dbt caches all of these per process. Returns what could not be warmed: an optimization only,
     it never stops the code location from loading (the tests check that nothing is left out).
-    Also loads the templates dbt compiled before (``CompiledTemplates``)."""
+    Also loads the templates dbt compiled before (``CompiledTemplates``) and keeps the project dbt
+    parsed for the configured warehouse (``_read_the_warehouse_parse_cache``): a second decoding
+    of ~1 MB at load time, since the warm-up's own copy is mutated (flat graph) and dropped."""
     global _TEMPLATES
     import importlib
 
