@@ -1,7 +1,7 @@
 """Data-quality checks on the Python assets (the marts are checked by dbt's tests).
 
-The checks of the ingest assets run in the step that ingests and tokenizes, on its connection,
-after it has reported its assets (a step is a process, opens the warehouse and waits its turn for
+The checks of the ingest assets run in the Python step (``assets/steps.py``), on its connection,
+after ingesting and tokenizing, once it has reported those assets (a step is a process, opens the warehouse and waits its turn for
 it); each is still its own check in the UI and can be run alone (``can_subset``): the step then
 only reads. That every input file ends up accepted or refused is the ingest check
 ``every_input_file_recorded`` (folder = ``raw.source_files``) together with the dbt test
@@ -104,8 +104,8 @@ def unexpected_script_characters(context: AssetExecutionContext,
 
 CheckFunction = Callable[[AssetExecutionContext, duckdb.DuckDBPyConnection], AssetCheckResult]
 
-# The checks of the ingest assets: (asset, check, description). They run in the step that
-# ingests and tokenizes, after it (``orchestration.assets.steps``), or alone when only they are selected.
+# The checks of the ingest assets: (asset, check, description). They run in the Python step after
+# ingesting and tokenizing (``orchestration.assets.steps``), or alone when only they are selected.
 INGEST_CHECKS: list[tuple[AssetKey, CheckFunction, str]] = [
     (SOURCE_FILES, every_input_file_recorded,
      "Every *.txt of the input folder has a row, decoded or refused with a reason."),

@@ -6,7 +6,7 @@ from dagster import AssetCheckKey, AssetSelection, Definitions, build_asset_chec
 
 from orchestration.assets.articles import ARTICLES
 from orchestration.assets.ingest import SOURCE_FILES
-from orchestration.assets.steps import ingest_and_tokenize
+from orchestration.assets.steps import process_articles
 from orchestration.checks import token_offsets_reproduce_text
 from orchestration.text.tokenize import mismatched_spans
 from orchestration.warehouse import DuckDBWarehouse
@@ -59,7 +59,7 @@ def test_one_check_of_an_asset_runs_alone_in_its_step(tmp_path):
     and name."""
     shifted = _warehouse(tmp_path / "bad.duckdb", [("d", 0, 1, 7, "لافروف")])
     only = AssetCheckKey(ARTICLES, "token_offsets_reproduce_text")
-    defs = Definitions(assets=[ingest_and_tokenize], resources={"warehouse": shifted},
+    defs = Definitions(assets=[process_articles], resources={"warehouse": shifted},
                        jobs=[define_asset_job("only_offsets", selection=AssetSelection.checks(only))])
     result = defs.resolve_job_def("only_offsets").execute_in_process(raise_on_error=False)
     evaluations = result.get_asset_check_evaluations()
@@ -68,7 +68,7 @@ def test_one_check_of_an_asset_runs_alone_in_its_step(tmp_path):
     con = duckdb.connect(str(tmp_path / "bad.duckdb"), read_only=True)
     assert con.execute("select count(*) from duckdb_tables() where table_name = 'source_files'").fetchall() == [(0,)]
     con.close()
-    assert {(spec.asset_key, spec.name) for spec in ingest_and_tokenize.check_specs} == {
+    assert {(spec.asset_key, spec.name) for spec in process_articles.check_specs} == {
         (SOURCE_FILES, "every_input_file_recorded"), (SOURCE_FILES, "manifest_is_clean"),
         (ARTICLES, "articles_have_body_and_language"), (ARTICLES, "token_offsets_reproduce_text"),
         (ARTICLES, "unexpected_script_characters")}
@@ -97,3 +97,45 @@ def test_the_input_files_are_the_folders_txt_files_by_name(tmp_path):
     (tmp_path / "folder.txt").mkdir()
     assert [p.name for p in input_files(tmp_path)] == ["a.txt", "b.txt"]
     assert input_files(tmp_path / "missing") == []
+
+
+def test_the_python_step_runs_only_the_units_whose_assets_are_selected(tmp_path, monkeypatch):
+    """Reading (ingest, tokenize) and matching (entities, meetings) share a step: selecting assets
+    of one runs that unit only, and reports only what was selected."""
+    import shutil
+
+    from dagster import DagsterInstance
+
+    from orchestration.assets.entities import ENTITY_MENTIONS
+    from orchestration.assets.meetings import MEETINGS
+    from orchestration.assets.steps import MATCH_KEYS, READ_KEYS
+
+    from .conftest import DBT_SEEDS, SAMPLE_SEEDS, query
+
+    warehouse = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(warehouse))  # the reference tables dbt's seeds step loads, as text
+    con.execute("create schema reference")
+    for csv in DBT_SEEDS.glob("*.csv"):
+        con.execute(f"create table reference.{csv.stem} as select * from read_csv(?, all_varchar = true)", [str(csv)])
+    con.close()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sorted(SAMPLE_SEEDS.glob("*.txt"))[0], folder)
+    monkeypatch.setenv("KHABAR_SEEDS_DIR", str(folder))
+    defs = Definitions(assets=[process_articles], resources={"warehouse": DuckDBWarehouse(path=str(warehouse))},
+                       jobs=[define_asset_job("read", selection=AssetSelection.assets(SOURCE_FILES)),
+                             define_asset_job("match", selection=AssetSelection.assets(MEETINGS))])
+
+    def tables():
+        return {name for (name,) in query(warehouse, "select table_name from duckdb_tables() where schema_name = 'raw'")}
+
+    read = defs.resolve_job_def("read").execute_in_process(instance=DagsterInstance.ephemeral())
+    assert [e.asset_key for e in read.get_asset_materialization_events()] == [SOURCE_FILES]
+    assert {"source_files", "articles", "tokens"} <= tables() and "entity_mentions" not in tables()
+    assert len(read.get_asset_check_evaluations()) == 2  # the checks of raw/source_files
+
+    match = defs.resolve_job_def("match").execute_in_process(instance=DagsterInstance.ephemeral())
+    assert [e.asset_key for e in match.get_asset_materialization_events()] == [MEETINGS]
+    assert {"entity_mentions", "meetings"} <= tables()
+    assert query(warehouse, "select count(*) from raw.file_events") == [(1,)]  # nothing was read again
+    assert READ_KEYS.isdisjoint(MATCH_KEYS) and ENTITY_MENTIONS in MATCH_KEYS and ARTICLES in READ_KEYS

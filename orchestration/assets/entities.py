@@ -124,7 +124,7 @@ MATCH_SPECS = [
 def match_entities(context: AssetExecutionContext, con: duckdb.DuckDBPyConnection,
                    cache_dir: Path) -> list[MaterializeResult]:
     """Entity mentions of the articles not matched against this lexicon and code yet; the step is
-    ``match_entities_and_meetings``."""
+    ``process_articles``."""
     with in_transaction(con):
         prepare_tables(con, {"entity_mentions": MENTION_SCHEMA, "unlinked_person_mentions": UNLINKED_SCHEMA},
                        "entity_mentions_state")

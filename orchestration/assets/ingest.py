@@ -91,7 +91,7 @@ INGEST_SPECS = [
 
 
 def ingest_files(context: AssetExecutionContext, con: duckdb.DuckDBPyConnection) -> list[MaterializeResult]:
-    """The input folder into the raw tables (see the module's doc); the step is ``ingest_and_tokenize``."""
+    """The input folder into the raw tables (see the module's doc); the step is ``process_articles``."""
     folder = settings.seeds_dir()
     paths = settings.input_files(folder)
     if not folder.is_dir():

@@ -135,7 +135,7 @@ MEETING_SPECS = [
 def extract_new_meetings(context: AssetExecutionContext, con: duckdb.DuckDBPyConnection,
                          cache_dir: Path) -> list[MaterializeResult]:
     """Meetings of the articles whose mentions, date, outlet or rules changed since they were last
-    read; the step is ``match_entities_and_meetings``."""
+    read; the step is ``process_articles``."""
     with in_transaction(con):
         prepare_tables(con, {"meetings": MEETING_SCHEMA, "meeting_participants": PARTICIPANT_SCHEMA},
                        "meetings_state")
