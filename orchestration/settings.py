@@ -16,11 +16,12 @@ def seeds_dir() -> Path:
 def input_files(folder: Path) -> list[Path]:
     """The ``*.txt`` files of an input folder, by name. ``os.scandir`` reads each entry's type
     with its name: no ``stat`` per file (globbing 6,700 paths and asking each whether it is a file
-    took ~0.07 s, twice in a run)."""
+    took ~0.07 s, twice in a run). Sorted by name, not as paths: the same order in one folder, and
+    comparing 1,000 paths part by part took 11 ms of a run adding one article, names 5 ms."""
     if not folder.is_dir():
         return []
     with os.scandir(folder) as entries:
-        return sorted(folder / e.name for e in entries if e.name.endswith(".txt") and e.is_file())
+        return [folder / name for name in sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())]
 
 
 def warehouse_path() -> Path:
