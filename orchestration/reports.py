@@ -66,8 +66,34 @@ class _Canvas:
         r = radius * _SCALE
         self.pen.ellipse((x * _SCALE - r, y * _SCALE - r, x * _SCALE + r, y * _SCALE + r), fill=fill)
 
-    def text(self, x: float, y: float, text: str, size: int = 11, anchor: str = "la") -> None:
-        self.pen.text((x * _SCALE, y * _SCALE), text, font=_font(size), fill=_INK, anchor=anchor)
+    def text(self, x: float, y: float, text: str, size: int = 11, anchor: str = "la", halo: bool = False) -> None:
+        self.pen.text((x * _SCALE, y * _SCALE), text, font=_font(size), fill=_INK, anchor=anchor,
+                      **({"stroke_width": 2 * _SCALE, "stroke_fill": "white"} if halo else {}))
+
+    def label(self, x: float, y: float, text: str, gap: float, taken: list, size: int = 10) -> None:
+        """``text`` beside the point (x, y), ``gap`` away: right, left, above or below, then right or
+        left a line higher or lower, and so on, the first place inside the picture that overlaps no
+        box in ``taken`` (else right), whose box it adds there. A label moved off its point's line
+        gets a thin line to it."""
+        left, top, right, bottom = self.pen.textbbox((0, 0), text, font=_font(size), anchor="lt")
+        w, h = (right - left) / _SCALE + 4, (bottom - top) / _SCALE + 4
+        tries = [(x + gap + 2, y - h / 2), (x - gap - 2 - w, y - h / 2), (x - w / 2, y - gap - 2 - h),
+                 (x - w / 2, y + gap + 2)]
+        for lines in (1, 2, 3):
+            for dy in (-lines * h, lines * h):
+                tries += [(x + gap + 2, y - h / 2 + dy), (x - gap - 2 - w, y - h / 2 + dy)]
+        for bx, by in tries:
+            box = (bx, by, bx + w, by + h)
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= self.size[0] and box[3] <= self.size[1]
+            if inside and not any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken):
+                break
+        else:
+            bx, by = tries[0]
+            box = (bx, by, bx + w, by + h)
+        taken.append(box)
+        if not (by <= y <= by + h or bx <= x <= bx + w):  # moved off the point's line: a leader
+            self.line([(x, y), (bx if bx > x else bx + w, by + h / 2)], width=0.5, fill=_TIE)
+        self.text(bx + 2, by + 2, text, size=size, anchor="lt", halo=True)
 
     def png(self) -> bytes:
         buf = io.BytesIO()
@@ -80,39 +106,85 @@ class _Canvas:
 def meetings_network_png(pairs: list[tuple[str, str, int]], pairings: int | None = None, top: int = 40) -> bytes:
     """Who met whom: one node per participant, edge width = number of meetings. ``pairs`` are
     (name, name, meetings), one per pair of people; ``pairings`` counts the meetings of all pairs
-    (the title's figure) when ``pairs`` holds only the most frequent."""
+    (the title's figure) when ``pairs`` holds only the most frequent.
+
+    Each group of people who met one another (a connected part of the graph) is laid out on its
+    own, in a cell sized by its people: laid out together, small groups drifted to the corners and
+    squeezed the largest into a knot of unreadable labels. Labels get a white halo and go beside
+    their node where they overlap no label already placed, the most-met people first."""
     import networkx as nx
 
     weights = Counter()
     for a, b, n in pairs:
         if a != b:
             weights[tuple(sorted((a, b)))] += int(n)
-    canvas = _Canvas(810, 630)
-    canvas.text(405, 14, f"Who met whom ({sum(weights.values()) if pairings is None else pairings} pairings)",
-                size=15, anchor="mt")
+    width, height = 900, 660
+    canvas = _Canvas(width, height)
+    canvas.text(width / 2, 14, f"Who met whom ({sum(weights.values()) if pairings is None else pairings} pairings;"
+                f" the {min(top, len(weights))} most frequent pairs)", size=15, anchor="mt")
     graph = nx.Graph()
     for (a, b), n in weights.most_common(top):
         graph.add_edge(a, b, weight=n)
     if graph.number_of_nodes() == 0:
-        canvas.text(405, 315, "no meetings between two participants yet", size=13, anchor="mm")
+        canvas.text(width / 2, height / 2, "no meetings between two participants yet", size=13, anchor="mm")
         return canvas.png()
-    layout = nx.spring_layout(graph, seed=1, k=1.2 / max(1, graph.number_of_nodes()) ** 0.5)
-    xs, ys = [p[0] for p in layout.values()], [p[1] for p in layout.values()]
-
-    def place(node) -> tuple[float, float]:  # the layout's box into the picture, with room for labels
-        x, y = layout[node]
-        return (90 + 630 * (x - min(xs)) / ((max(xs) - min(xs)) or 1),
-                70 + 500 * (max(ys) - y) / ((max(ys) - min(ys)) or 1))
-
-    for a, b, data in graph.edges(data=True):
-        canvas.line([place(a), place(b)], width=1 + 2 * data["weight"] ** 0.5, fill=_TIE)
-    for node in graph.nodes:
-        x, y = place(node)
-        canvas.dot(x, y, radius=6 + 2.5 * math.sqrt(graph.degree(node, weight="weight")), fill=_PERSON)
-    for node in graph.nodes:
-        x, y = place(node)
-        canvas.text(x, y, str(node), size=10, anchor="mm")
+    groups = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
+    position: dict[str, tuple[float, float]] = {}
+    for group, (x0, y0, x1, y1) in zip(groups, _cells([len(g) for g in groups], (20, 40, width - 20, height - 10))):
+        # room for the labels, which go right of a node when they can
+        position.update(_group_layout(graph.subgraph(group), (x0 + 30, y0 + 24, x1 - 130, y1 - 24)))
+    strongest = max(data["weight"] for _, _, data in graph.edges(data=True))
+    for a, b, data in sorted(graph.edges(data=True), key=lambda e: e[2]["weight"]):
+        canvas.line([position[a], position[b]], width=1 + 5 * data["weight"] / strongest, fill=_TIE)
+    met = {node: graph.degree(node, weight="weight") for node in graph.nodes}
+    most = max(met.values())
+    radius = {node: 4 + 10 * math.sqrt(n / most) for node, n in met.items()}
+    for node in sorted(graph.nodes, key=met.get):
+        canvas.dot(*position[node], radius=radius[node], fill=_PERSON)
+    taken: list[tuple[float, float, float, float]] = []
+    for node in sorted(graph.nodes, key=lambda n: (-met[n], n)):
+        canvas.label(*position[node], str(node), radius[node], taken)
     return canvas.png()
+
+
+def _cells(sizes: list[int], box: tuple[float, float, float, float]) -> list[tuple[float, float, float, float]]:
+    """A rectangle for each group, largest first: the largest group takes a share of the width
+    that follows its share of the people (between half and all of it), the others share the
+    rest in a grid."""
+    x0, y0, x1, y1 = box
+    if len(sizes) == 1:
+        return [box]
+    share = min(0.75, max(0.5, sizes[0] / sum(sizes)))
+    split = x0 + (x1 - x0) * share
+    rest = sizes[1:]
+    columns = 1 if len(rest) <= 3 else 2
+    rows = math.ceil(len(rest) / columns)
+    cell_w, cell_h = (x1 - split) / columns, (y1 - y0) / rows
+    return [(x0, y0, split, y1)] + [(split + (i % columns) * cell_w, y0 + (i // columns) * cell_h,
+                                     split + (i % columns + 1) * cell_w, y0 + (i // columns + 1) * cell_h)
+                                    for i in range(len(rest))]
+
+
+def _group_layout(group, box: tuple[float, float, float, float]) -> dict[str, tuple[float, float]]:
+    """Positions of one group's people inside ``box``: two one above the other (their labels side
+    by side would not fit a small cell), more by a spring layout scaled to the box (a fixed seed:
+    the same data gives the same picture)."""
+    import networkx as nx
+
+    nodes = list(group.nodes)
+    # a few people are not stretched over a large cell: at most ~70 x 55 picture pixels a person
+    (x0, y0, x1, y1), cx, cy = box, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    half_w, half_h = min((x1 - x0) / 2, 35 * (len(nodes) + 1)), min((y1 - y0) / 2, 28 * (len(nodes) + 1))
+    x0, y0, x1, y1 = cx - half_w, cy - half_h, cx + half_w, cy + half_h
+    if len(nodes) == 1:
+        return {nodes[0]: ((x0 + x1) / 2, (y0 + y1) / 2)}
+    if len(nodes) == 2:
+        x = x0 + (x1 - x0) * 0.3
+        return {nodes[0]: (x, y0 + (y1 - y0) * 0.25), nodes[1]: (x, y0 + (y1 - y0) * 0.75)}
+    layout = nx.spring_layout(group, weight=None, seed=1, k=2 / math.sqrt(len(nodes)))
+    xs, ys = [p[0] for p in layout.values()], [p[1] for p in layout.values()]
+    return {node: (x0 + (x1 - x0) * (x - min(xs)) / ((max(xs) - min(xs)) or 1),
+                   y0 + (y1 - y0) * (max(ys) - y) / ((max(ys) - min(ys)) or 1)) for node, (x, y) in layout.items()}
 
 
 def places_map_png(points: list[tuple[str | None, float, float, int]], labels: int = 15) -> bytes:

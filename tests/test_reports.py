@@ -51,3 +51,38 @@ def test_a_picture_is_drawn_again_only_when_its_data_changed(tmp_path):
     second = drawn_once(tmp_path, "places", draw, moscow + [("Lima", -12.04, -77.03, 1)])
     assert second.startswith(PNG) and len(calls) == 2
     assert len(list(tmp_path.glob("places-*.png"))) == 1  # only the latest picture is kept
+
+
+def test_each_group_of_people_who_met_gets_its_own_cell():
+    """The largest group takes the left block, the others share the rest without overlapping; each
+    group's people are laid out inside its cell."""
+    import networkx as nx
+
+    from orchestration.reports import _cells, _group_layout
+
+    box = (0, 0, 900, 600)
+    assert _cells([5], box) == [box]
+    cells = _cells([12, 3, 2, 2, 2], box)
+    assert len(cells) == 5 and cells[0][:2] == (0, 0) and cells[0][3] == 600
+    assert 450 <= cells[0][2] <= 675  # half to three quarters of the width, by its share of people
+    for i, (x0, y0, x1, y1) in enumerate(cells):
+        assert 0 <= x0 < x1 <= 900 and 0 <= y0 < y1 <= 600
+        for a0, b0, a1, b1 in cells[i + 1:]:
+            assert x1 <= a0 or a1 <= x0 or y1 <= b0 or b1 <= y0  # no two cells overlap
+    group = nx.Graph([("a", "b"), ("b", "c"), ("c", "d"), ("a", "c")])
+    inside = (100, 50, 300, 250)
+    for x, y in _group_layout(group, inside).values():
+        assert 100 - 1e-9 <= x <= 300 + 1e-9 and 50 - 1e-9 <= y <= 250 + 1e-9
+    pair = _group_layout(nx.Graph([("a", "b")]), inside)
+    assert pair["a"][0] == pair["b"][0] and pair["a"][1] != pair["b"][1]  # one above the other
+
+
+def test_labels_are_placed_where_no_other_label_is():
+    from orchestration.reports import _Canvas
+
+    canvas, taken = _Canvas(400, 300), []
+    for i, name in enumerate(["Donald Trump", "Kim Jong-un", "Moon Jae-in", "Mike Pompeo"]):
+        canvas.label(200, 150 + 6 * i, name, 5, taken)  # four people almost on one spot
+    for i, (x0, y0, x1, y1) in enumerate(taken):
+        assert 0 <= x0 and x1 <= 400 and 0 <= y0 and y1 <= 300
+        assert all(x1 <= a0 or a1 <= x0 or y1 <= b0 or b1 <= y0 for a0, b0, a1, b1 in taken[i + 1:])
