@@ -10,6 +10,7 @@ import base64
 import hashlib
 import io
 import math
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +52,16 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.load_default(size=size * _SCALE)  # Pillow's own scalable font: no font files needed
 
 
+def _drawable(text: str) -> str:
+    """``text`` in letters Pillow's own font has: GeoNames' English names carry marks it lacks
+    ("Dūmā", "Al Ḩudaydah", drawn with empty boxes), so marks are dropped ("Duma") and the ʿayn
+    and hamza signs become apostrophes."""
+    if text.isascii():
+        return text
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return plain.translate({0x02BF: "'", 0x02BE: "'", 0x2018: "'", 0x2019: "'"})
+
+
 class _Canvas:
     """A white picture; coordinates and sizes in picture pixels."""
 
@@ -67,7 +78,7 @@ class _Canvas:
         self.pen.ellipse((x * _SCALE - r, y * _SCALE - r, x * _SCALE + r, y * _SCALE + r), fill=fill)
 
     def text(self, x: float, y: float, text: str, size: int = 11, anchor: str = "la", halo: bool = False) -> None:
-        self.pen.text((x * _SCALE, y * _SCALE), text, font=_font(size), fill=_INK, anchor=anchor,
+        self.pen.text((x * _SCALE, y * _SCALE), _drawable(text), font=_font(size), fill=_INK, anchor=anchor,
                       **({"stroke_width": 2 * _SCALE, "stroke_fill": "white"} if halo else {}))
 
     def label(self, x: float, y: float, text: str, gap: float, taken: list, size: int = 10) -> None:
@@ -75,7 +86,7 @@ class _Canvas:
         left a line higher or lower, and so on, the first place inside the picture that overlaps no
         box in ``taken`` (else right), whose box it adds there. A label moved off its point's line
         gets a thin line to it."""
-        left, top, right, bottom = self.pen.textbbox((0, 0), text, font=_font(size), anchor="lt")
+        left, top, right, bottom = self.pen.textbbox((0, 0), _drawable(text), font=_font(size), anchor="lt")
         w, h = (right - left) / _SCALE + 4, (bottom - top) / _SCALE + 4
         tries = [(x + gap + 2, y - h / 2), (x - gap - 2 - w, y - h / 2), (x - w / 2, y - gap - 2 - h),
                  (x - w / 2, y + gap + 2)]
@@ -188,8 +199,9 @@ def _group_layout(group, box: tuple[float, float, float, float]) -> dict[str, tu
 
 
 def places_map_png(points: list[tuple[str | None, float, float, int]], labels: int = 15) -> bytes:
-    """Places on a longitude/latitude plane, marker area = mentions; the most mentioned named
-    places are labelled (a place may come without its name when it would not be labelled)."""
+    """Places on a longitude/latitude plane, marker area by mentions; the most mentioned named
+    places are labelled where their labels do not overlap (a place may come without its name when
+    it would not be labelled)."""
     canvas = _Canvas(900, 520)
     left, top, width, height = 60, 40, 820, 430
     west, east, south, north = -180, 180, -60, 80
@@ -208,9 +220,13 @@ def places_map_png(points: list[tuple[str | None, float, float, int]], labels: i
         canvas.text(left - 6, y, str(lat), size=10, anchor="rm")
     canvas.text(left + width / 2, top + height + 24, "longitude", size=11, anchor="mt")
     canvas.text(12, top + height / 2, "latitude", size=11, anchor="lm")
-    for _, lat, lon, count in points:
-        canvas.dot(*place(lat, lon), radius=math.sqrt((10 + 8 * count) / math.pi), fill=_PLACE)
-    for name, lat, lon, _ in sorted((p for p in points if p[0]), key=lambda p: -p[3])[:labels]:
-        x, y = place(lat, lon)
-        canvas.text(x + 4, y - 4, name, size=10, anchor="ld")
+    # marker area by mentions, the most mentioned place 18 pixels across at most: in proportion to
+    # the count alone, a capital named hundreds of times covered the region around it
+    most = max((count for *_, count in points), default=1)
+    radius = {i: 2 + 16 * math.sqrt(count / most) for i, (*_, count) in enumerate(points)}
+    for i, (_, lat, lon, _) in sorted(enumerate(points), key=lambda p: -radius[p[0]]):
+        canvas.dot(*place(lat, lon), radius=radius[i], fill=_PLACE)
+    taken: list[tuple[float, float, float, float]] = []
+    for i, (name, lat, lon, _) in sorted((p for p in enumerate(points) if p[1][0]), key=lambda p: -p[1][3])[:labels]:
+        canvas.label(*place(lat, lon), name, radius[i], taken)
     return canvas.png()

@@ -86,3 +86,14 @@ def test_labels_are_placed_where_no_other_label_is():
     for i, (x0, y0, x1, y1) in enumerate(taken):
         assert 0 <= x0 and x1 <= 400 and 0 <= y0 and y1 <= 300
         assert all(x1 <= a0 or a1 <= x0 or y1 <= b0 or b1 <= y0 for a0, b0, a1, b1 in taken[i + 1:])
+
+
+def test_a_much_named_place_does_not_cover_its_region_and_labels_have_letters_the_font_has():
+    from orchestration.reports import _drawable
+
+    png = places_map_png([("Washington", 38.9, -77.04, 1000), ("Dūmā", 33.57, 36.4, 3)])
+    washington = (round(60 + 820 * (-77.04 + 180) / 360), round(40 + 430 * (80 - 38.9) / 140))
+    red, green, blue = _pixel(png, *washington)
+    assert red > green + 40  # the place is marked ...
+    assert _pixel(png, washington[0], washington[1] + 30) == (255, 255, 255)  # ... not its whole region
+    assert [_drawable(t) for t in ("Dūmā", "Al Ḩudaydah", "ʿAfrīn", "Paris")] == ["Duma", "Al Hudaydah", "'Afrin", "Paris"]
