@@ -144,11 +144,11 @@ def meetings_network_png(pairs: list[tuple[str, str, int]], pairings: int | None
     for group, (x0, y0, x1, y1) in zip(groups, _cells([len(g) for g in groups], (20, 40, width - 20, height - 10))):
         # room for the labels, which go right of a node when they can
         position.update(_group_layout(graph.subgraph(group), (x0 + 30, y0 + 24, x1 - 130, y1 - 24)))
-    strongest = max(data["weight"] for _, _, data in graph.edges(data=True))
+    strongest = max(data["weight"] for _, _, data in graph.edges(data=True)) or 1
     for a, b, data in sorted(graph.edges(data=True), key=lambda e: e[2]["weight"]):
         canvas.line([position[a], position[b]], width=1 + 5 * data["weight"] / strongest, fill=_TIE)
     met = {node: graph.degree(node, weight="weight") for node in graph.nodes}
-    most = max(met.values())
+    most = max(met.values()) or 1
     radius = {node: 4 + 10 * math.sqrt(n / most) for node, n in met.items()}
     for node in sorted(graph.nodes, key=met.get):
         canvas.dot(*position[node], radius=radius[node], fill=_PERSON)
@@ -220,9 +220,9 @@ def places_map_png(points: list[tuple[str | None, float, float, int]], labels: i
         canvas.text(left - 6, y, str(lat), size=10, anchor="rm")
     canvas.text(left + width / 2, top + height + 24, "longitude", size=11, anchor="mt")
     canvas.text(12, top + height / 2, "latitude", size=11, anchor="lm")
-    # marker area by mentions, the most mentioned place 18 pixels across at most: in proportion to
-    # the count alone, a capital named hundreds of times covered the region around it
-    most = max((count for *_, count in points), default=1)
+    # marker area by mentions, the most mentioned place's radius 18 pixels: in proportion to the
+    # count alone, a capital named hundreds of times covered the region around it
+    most = max((count for *_, count in points), default=1) or 1
     radius = {i: 2 + 16 * math.sqrt(count / most) for i, (*_, count) in enumerate(points)}
     for i, (_, lat, lon, _) in sorted(enumerate(points), key=lambda p: -radius[p[0]]):
         canvas.dot(*place(lat, lon), radius=radius[i], fill=_PLACE)
