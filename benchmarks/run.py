@@ -200,31 +200,27 @@ def measure(folder: Path, label: str) -> dict:
     }
 
 
+def _in_new_process(option: str, *args: str, out: Path):
+    """``python -m benchmarks.run <option> <args> <out>`` in a new Python; what it wrote to ``out``."""
+    out.unlink(missing_ok=True)
+    subprocess.run([sys.executable, "-m", "benchmarks.run", option, *args, str(out)], cwd=ROOT, check=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
 def full_build_in_subprocess(folder: Path, warehouse: Path) -> tuple[float, float]:
     """``full_build`` in a new process that has imported only the code location (see measure)."""
-    out = warehouse.with_suffix(".full_build.json")
-    out.unlink(missing_ok=True)
-    subprocess.run([sys.executable, "-m", "benchmarks.run", "--full-build", str(folder), str(warehouse), str(out)],
-                   cwd=ROOT, check=True)
-    return tuple(json.loads(out.read_text(encoding="utf-8"))["seconds"])
+    return tuple(_in_new_process("--full-build", str(folder), str(warehouse),
+                                 out=warehouse.with_suffix(".full_build.json"))["seconds"])
 
 
 def add_one_in_subprocess(folder: Path, warehouse: Path) -> float:
     """The run the sensor asks for after one new file, timed in a new process (see measure)."""
-    out = warehouse.with_suffix(".add_one.json")
-    out.unlink(missing_ok=True)
-    subprocess.run([sys.executable, "-m", "benchmarks.run", "--add-one", str(folder), str(warehouse), str(out)],
-                   cwd=ROOT, check=True)
-    return json.loads(out.read_text(encoding="utf-8"))["seconds"]
+    return _in_new_process("--add-one", str(folder), str(warehouse), out=warehouse.with_suffix(".add_one.json"))["seconds"]
 
 
 def measure_in_subprocess(folder: Path, label: str) -> dict:
     """``measure`` in a fresh Python, so that peak memory is this corpus's own."""
-    out = DATA / f"{label}.result.json"
-    out.unlink(missing_ok=True)
-    subprocess.run([sys.executable, "-m", "benchmarks.run", "--measure", str(folder), label, str(out)],
-                   cwd=ROOT, check=True)
-    return json.loads(out.read_text(encoding="utf-8"))
+    return _in_new_process("--measure", str(folder), label, out=DATA / f"{label}.result.json")
 
 
 def matching_scale(folder: Path, limit: int = 1500) -> dict:
@@ -269,20 +265,15 @@ def main() -> None:
     parser.add_argument("--full-build", nargs=3, metavar=("FOLDER", "WAREHOUSE", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     DATA.mkdir(parents=True, exist_ok=True)
-    if args.add_one:  # one run for new input, in its own process (see add_one_in_subprocess)
-        folder, warehouse, out = args.add_one
-        # a deployment's code location is loaded with its settings in the environment
-        os.environ["KHABAR_SEEDS_DIR"], os.environ["KHABAR_WAREHOUSE"] = folder, warehouse
-        preload_like_the_forkserver()
-        seconds = run_job(Path(folder), Path(warehouse), new_input_keys())
-        Path(out).write_text(json.dumps({"seconds": seconds}), encoding="utf-8")
-        return
-    if args.full_build:  # a rebuild, in its own process (see full_build_in_subprocess)
-        folder, warehouse, out = args.full_build
-        os.environ["KHABAR_SEEDS_DIR"], os.environ["KHABAR_WAREHOUSE"] = folder, warehouse
-        preload_like_the_forkserver()
-        Path(out).write_text(json.dumps({"seconds": full_build(Path(folder), Path(warehouse))}), encoding="utf-8")
-        return
+    # one run for new input, or a rebuild, in its own process (see add_one_in_subprocess, full_build_in_subprocess)
+    for given, timed in ((args.add_one, lambda f, w: run_job(f, w, new_input_keys())), (args.full_build, full_build)):
+        if given:
+            folder, warehouse, out = given
+            # a deployment's code location is loaded with its settings in the environment
+            os.environ["KHABAR_SEEDS_DIR"], os.environ["KHABAR_WAREHOUSE"] = folder, warehouse
+            preload_like_the_forkserver()
+            Path(out).write_text(json.dumps({"seconds": timed(Path(folder), Path(warehouse))}), encoding="utf-8")
+            return
     if args.measure:  # one corpus, in its own process (see measure_in_subprocess)
         folder, label, out = args.measure
         Path(out).write_text(json.dumps(measure(Path(folder), label)), encoding="utf-8")

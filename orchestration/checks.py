@@ -3,10 +3,10 @@
 The checks of the ingest assets run in the Python step (``assets/steps.py``), on its connection,
 after ingesting and tokenizing, once it has reported those assets (a step is a process, opens the
 warehouse and waits its turn for it); each is still its own check in the UI and can be run alone
-(``can_subset``): the step then only reads. That every input file ends up accepted or refused is the ingest check
-``every_input_file_recorded`` (folder = ``raw.source_files``) together with the dbt test
-``every_file_accepted_or_rejected`` on ``marts.rejected_files`` (``raw.source_files`` = accepted
-+ refused): one query in the dbt build, not a step of its own after it."""
+(``can_subset``): the step then only reads. That every input file ends up accepted or refused is
+the ingest check ``every_input_file_recorded`` (folder = ``raw.source_files``) together with the
+dbt test ``every_file_accepted_or_rejected`` on ``marts.rejected_files`` (``raw.source_files`` =
+accepted + refused): one query in the dbt build, not a step of its own after it."""
 from typing import Callable, Iterator
 
 import duckdb

@@ -223,7 +223,7 @@ def places_map_png(points: list[tuple[str | None, float, float, int]], labels: i
     # marker area by mentions, the most mentioned place's radius 18 pixels: in proportion to the
     # count alone, a capital named hundreds of times covered the region around it
     most = max((count for *_, count in points), default=1) or 1
-    radius = {i: 2 + 16 * math.sqrt(count / most) for i, (*_, count) in enumerate(points)}
+    radius = [2 + 16 * math.sqrt(count / most) for *_, count in points]
     for i, (_, lat, lon, _) in sorted(enumerate(points), key=lambda p: -radius[p[0]]):
         canvas.dot(*place(lat, lon), radius=radius[i], fill=_PLACE)
     taken: list[tuple[float, float, float, float]] = []
