@@ -12,7 +12,9 @@ Measures, in one run, on input folders built from ../shared/corpus (no network):
       (the median of five; all articles, then 1,000 ANT);
   peak memory of the process and its children;
   the cost of entity matching with the lexicon at 1x and 10x its size.
-Writes benchmarks/results.json and prints a table for the README.
+Writes benchmarks/results.json and prints a table for the README. Runs record their events in
+Dagster's in-memory instance; ``KHABAR_BENCH_DAGSTER_HOME=<new folder>`` records them as a deployment
+does, in SQLite files (``bench_instance``).
 """
 from __future__ import annotations
 
@@ -75,8 +77,6 @@ def new_input_keys():
 
 
 def run_job(folder: Path, warehouse: Path, asset_keys=None) -> float:
-    from dagster import DagsterInstance
-
     from orchestration.definitions import defs
 
     os.environ["KHABAR_SEEDS_DIR"] = str(folder)
@@ -86,13 +86,29 @@ def run_job(folder: Path, warehouse: Path, asset_keys=None) -> float:
     if asset_keys:
         kwargs["asset_selection"] = list(asset_keys)
     # the instance (its storage) is the deployment's, there before any run starts: not timed
-    instance = DagsterInstance.ephemeral()
+    instance = bench_instance()
     start = time.perf_counter()
     result = job.execute_in_process(instance=instance, **kwargs)
     elapsed = time.perf_counter() - start
     if not result.success:
         raise RuntimeError(f"benchmark run failed on {folder}")
     return elapsed
+
+
+def bench_instance():
+    """Where a timed run records its events: Dagster's in-memory instance, or, with
+    ``KHABAR_BENCH_DAGSTER_HOME`` set to a folder, a DAGSTER_HOME there with Khabar's dagster.yaml
+    (SQLite files, what ``make ui`` and ``make run`` use; the folder keeps the runs of one measure)."""
+    from dagster import DagsterInstance
+
+    home = os.environ.get("KHABAR_BENCH_DAGSTER_HOME")
+    if not home:
+        return DagsterInstance.ephemeral()
+    Path(home).mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "orchestration" / "instance" / "dagster.yaml", Path(home) / "dagster.yaml")
+    instance = DagsterInstance.from_config(home)
+    instance.get_runs(limit=1)  # its files opened (made, the first time) before the clock starts
+    return instance
 
 
 def preload_like_the_forkserver() -> None:
