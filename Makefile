@@ -47,7 +47,7 @@ score:
 
 # Ten articles written apart from the code, with their key (eval/README.md).
 score-held-out: install manifest
-	for set in held_out held_out_2 held_out_3 held_out_4 held_out_5 held_out_6 held_out_7 held_out_8 held_out_9 held_out_10 held_out_11 held_out_12 held_out_13; do \
+	for set in held_out held_out_2 held_out_3 held_out_4 held_out_5 held_out_6 held_out_7 held_out_8 held_out_9 held_out_10 held_out_11 held_out_12 held_out_13 held_out_14; do \
 	  rm -rf eval/$$set.duckdb eval/$$set.dbt-target eval/$$set.cache && \
 	  $(PY) -m benchmarks.steps eval/$$set eval/$$set.duckdb > /dev/null && \
 	  $(PY) ../shared/eval/score.py --warehouse eval/$$set.duckdb --gold eval/$$set.yaml || exit 1; \

@@ -1877,3 +1877,30 @@ def test_a_meeting_on_a_trip_to_a_place_is_there(text, language):
     # "در سفری ... به X با Y دیدار کرد", "خلال زيارته لـX التقى": the meeting was on the trip
     m = one(text, language, published=D(2016, 5, 10))
     assert (set(m.participants), m.location_entity_id) == ({KERRY, LAVROV}, MOSCOW)
+
+
+def test_a_title_alone_is_not_the_other_holder_of_a_year_that_had_two():
+    # 2013: Salehi, then Zarif. Zarif is the subject; the unnamed "foreign minister" beside him is
+    # not Salehi because the year had him too
+    found = meetings("ظریف با وزیر امور خارجه در تهران دیدار کرد.", "fa", published=D(2013, 10, 2), outlet_country="IR")
+    assert all("person:ali_akbar_salehi" not in m.participants for m in found)
+    # a year with one holder still gives the unnamed title its holder
+    m = one("لاوروف با وزیر امور خارجه در تهران دیدار کرد.", "fa", published=D(2016, 12, 20), outlet_country="IR")
+    assert set(m.participants) == {LAVROV, ZARIF}
+
+
+def test_a_where_clause_of_a_planned_visit_is_planned():
+    assert meetings("ومن المقرر أن يتوجه لافروف غدا الأحد إلى أنقرة، حيث يستقبله جاويش أوغلو.", "ar",
+                    published=D(2016, 12, 20)) == []
+    m = one("وتوجه لافروف أمس إلى أنقرة، حيث استقبله جاويش أوغلو.", "ar", published=D(2016, 12, 20))
+    assert set(m.participants) == {LAVROV, CAVUSOGLU}
+
+
+def test_an_envoy_of_a_title_is_not_its_holder():
+    # "وزير الخارجية الياباني يوشيماسا هاياشي، المبعوث الخاص لرئيس الوزراء الياباني": whom the
+    # envoy or adviser serves is not at the meeting
+    for whom in ("المبعوث الخاص لوزير", "المستشار الخاص لوزير", "مبعوث وزير"):
+        assert meetings(f"استقبل المعلم يوم الجمعة في دمشق {whom} الخارجية الروسي.", "ar",
+                        published=D(2016, 12, 20)) == []
+    m = one("استقبل المعلم يوم الجمعة في دمشق وزير الخارجية الروسي.", "ar", published=D(2016, 12, 20))
+    assert set(m.participants) == {MUALLEM, LAVROV}

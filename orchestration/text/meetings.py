@@ -838,6 +838,10 @@ class _Document:
             return True  # "پیام کتبی حسن روحانی را به اورتگا تسلیم کرد": whose message was handed over
         if word in _AIDE_RANKS and len(before) >= 2:
             word = before[-2]  # "دستیار ارشد وزیر امور خارجه", "المستشار الخاص للرئيس"
+            if word.startswith("ال") and word[2:] in _AIDES and self.view.startswith("ل", pos):
+                # "المبعوث الخاص لرئيس الوزراء" (but "المبعوث الخاص ظريف" is the envoy, and alone
+                # "المستشارة" is a chancellor)
+                return True
         return word in _RELATIONS or _with_clitic(word, "وف", _RELATIONS)
 
     def _served(self, titles_after_a_relation: list[_Hit]) -> set[int]:
@@ -1019,14 +1023,17 @@ class _Document:
             # there, if the article names them; a plural one is "the ministers of the countries
             # taking part"
             if role.singular and self.outlet_country:
-                holders = [p for p in self._office_holders(role.office, self.outlet_country) if p not in exclude]
+                in_office = self._office_holders(role.office, self.outlet_country)
+                holders = [p for p in in_office if p not in exclude]
                 named = [p for p in holders if p in self.persons_in_doc]
                 if len(named) == 1:
                     return named, False
                 # Persian news of Iran, Afghanistan or Tajikistan calls its own president, minister
-                # ... by the title alone ("رئیس‌جمهور عصر امروز در گفت‌وگوی تلفنی با علی‌اف"), unnamed
+                # ... by the title alone ("رئیس‌جمهور عصر امروز در گفت‌وگوی تلفنی با علی‌اف"), unnamed;
+                # only where the year had one holder (Raisi's 2024 is Pezeshkian's too: the one not
+                # already in the meeting is not therefore the other)
                 if self.language == "fa" and self.outlet_country in _PERSIAN_SPEAKING_STATES \
-                        and role.office not in _MANY_HOLDERS and len(holders) == 1:
+                        and role.office not in _MANY_HOLDERS and len(in_office) == 1 and holders:
                     return holders, False
             if role.singular and role.office in _MANY_HOLDERS:
                 # "وكان المبعوث الأممي قد التقى": the one the article gave that title before (an
@@ -2078,6 +2085,14 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
         start = doc.clauses[i].start
     if doc.language == "ar" and doc.rules.arabic_words and _future_verb_governs(doc, clause, trigger):
         return True
+    if i > 0 and doc.clauses[i - 1].sentence == clause.sentence and _WHERE_RE.match(doc.view, start):
+        # "ومن المقرر أن يتوجه البابا غدا إلى أربيل، حيث يستقبله بارزاني": what happens where a
+        # planned visit goes is planned too (the clause before, and the one before its "that")
+        j = i - 1
+        while doc.clauses[j].after_that and j > 0 and doc.clauses[j - 1].sentence == clause.sentence:
+            j -= 1
+        if any(doc.clauses[j].start <= x.start < start and x.row.kind in _PLAN_KINDS for x in doc.exclusions):
+            return True
     if _with_a_news_outlet(doc, clause, trigger):
         return True
     if any(start <= t.start < clause.end and (_word_before(doc, t.start) in _NO or _with_clitic(
@@ -2111,6 +2126,12 @@ def _excluded(doc: _Document, trigger: _Hit) -> bool:
                 continue
             return True
     return False
+
+
+# a clause of the place the clause before it names ("..., حيث يستقبله"), and the kinds of marker
+# that clause passes on to it
+_WHERE_RE = re.compile(r"\s*و?ح[يی]ث\s")  # the view folds ي to ی
+_PLAN_KINDS = frozenset({"future", "planned", "hope"})
 
 
 _DURATION_WORDS = 4  # "بعد ثلاثة أيام من"
