@@ -390,3 +390,17 @@ def test_words_of_the_language_and_native_names_are_not_read_as_another_spelling
     assert [m.surface for m in lexicon.find("قال جورج شعر", "ar")] == ["جورج شعر"]
     assert lexicon.find("قال جورج شعراوي", "ar") == []
     assert lexicon.find("گفت حسن روحنی", "fa") == []
+
+
+def test_a_derived_surname_never_takes_a_word_another_entity_has_in_the_other_language():
+    from orchestration.text.lexicon import derived_surnames
+
+    # matching folds Arabic and Persian letters alike: the Persian "طاهر المصری" would give
+    # "المصری", which is the Arabic "المصري" (Egypt's adjective) in an Arabic text
+    persian = LexiconEntry("person:taher_al_masri", "person", "طاهر المصری", "fa", "full_name", False, "JO")
+    egypt = LexiconEntry("country:EG", "country", "المصري", "ar", "gentilic", False, "EG")
+    army = LexiconEntry("org:egyptian_armed_forces", "organization", "الجيش المصري", "ar", "name", False, "EG")
+    assert derived_surnames([persian, egypt], common=set()) == []
+    lexicon = Lexicon([persian, egypt, army, *derived_surnames([persian, egypt, army], common=set())])
+    assert [m.entity_id for m in lexicon.find("وقال الجيش المصري في بيان", "ar")] == [
+        "org:egyptian_armed_forces", "country:EG"]

@@ -95,11 +95,12 @@ def derived_surnames(entries: list[LexiconEntry], common: set[tuple[str, str]]) 
     that language: "جيله" after "إسماعيل عمر جيله". Kind ``derived_surname``: matching keeps it only
     where the document also names the person in full (never on a title alone: "آقای حسینی" is not
     every Hosseini). Left out: words of the news, short words, and a word two people would share
-    or that names another entity."""
+    or that names another entity in either language ("طاهر المصری" gives no "المصری": Arabic
+    "المصري" is Egypt's)."""
     with_surname = {(e.entity_id, e.language) for e in entries if e.alias_kind == "surname"}
-    named = defaultdict(set)
+    named = defaultdict(set)  # in either language: matching reads the folded text of both
     for e in entries:
-        named[(e.language, fold_phrase(e.alias))].add(e.entity_id)
+        named[fold_phrase(e.alias)].add(e.entity_id)
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
     source: dict[tuple[str, str], LexiconEntry] = {}
     for e in entries:
@@ -115,7 +116,7 @@ def derived_surnames(entries: list[LexiconEntry], common: set[tuple[str, str]]) 
         found[key].add(e.entity_id)
         source.setdefault(key, e)
     return [replace(source[key], alias=source[key].alias.split()[-1], alias_kind="derived_surname", is_ambiguous=True)
-            for key, ids in found.items() if len(ids) == 1 and not (named.get(key, set()) - ids)]
+            for key, ids in found.items() if len(ids) == 1 and not (named.get(key[1], set()) - ids)]
 
 
 def build_lexicon(tables: dict[str, list[dict]]) -> Lexicon:
