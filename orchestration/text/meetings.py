@@ -2074,23 +2074,26 @@ def _hosting_of_the_meeting_before(doc: _Document, trigger: _Hit) -> bool:
                for t in doc.triggers)
 
 
+def _before_its_that(doc: _Document, i: int) -> int:
+    """The index of the clause that opens clause ``i``'s sentence part: back past each clause that
+    starts at a "that" ("من المقرر | أن يلتقي"), within the sentence."""
+    while doc.clauses[i].after_that and i > 0 and doc.clauses[i - 1].sentence == doc.clauses[i].sentence:
+        i -= 1
+    return i
+
+
 def _excluded(doc: _Document, trigger: _Hit) -> bool:
     """An exclusion marker in the trigger's clause, or before a "that" that opens it; or one of
     the meeting noun itself: expected or negated just after it, being prepared just before it."""
     clause = doc.clause_of(trigger.start)
-    start = clause.start
-    i = doc.clauses.index(clause)
-    while doc.clauses[i].after_that and i > 0 and doc.clauses[i - 1].sentence == clause.sentence:
-        i -= 1
-        start = doc.clauses[i].start
+    i = _before_its_that(doc, doc.clauses.index(clause))
+    start = doc.clauses[i].start
     if doc.language == "ar" and doc.rules.arabic_words and _future_verb_governs(doc, clause, trigger):
         return True
     if i > 0 and doc.clauses[i - 1].sentence == clause.sentence and _WHERE_RE.match(doc.view, start):
         # "ومن المقرر أن يتوجه البابا غدا إلى أربيل، حيث يستقبله بارزاني": what happens where a
         # planned visit goes is planned too (the clause before, and the one before its "that")
-        j = i - 1
-        while doc.clauses[j].after_that and j > 0 and doc.clauses[j - 1].sentence == clause.sentence:
-            j -= 1
+        j = _before_its_that(doc, i - 1)
         if any(doc.clauses[j].start <= x.start < start and x.row.kind in _PLAN_KINDS for x in doc.exclusions):
             return True
     if _with_a_news_outlet(doc, clause, trigger):
